@@ -1,0 +1,46 @@
+# Every target works on a fresh machine: .venv is created and filled from requirements.lock.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+
+.PHONY: install run build test lint fmt ui bench clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip==25.3" "setuptools==80.9.0" "wheel==0.45.1"
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)  ## build warehouse/foi.duckdb from raw/
+	$(BIN)/foi build
+
+test: $(STAMP)  ## the whole suite: lint, parser and asset tests, dbt build with its tests
+	$(MAKE) --no-print-directory lint
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/foi prepare --quiet
+	cd dbt && ../$(BIN)/sqlfluff lint models macros tests analyses --processes 2
+
+fmt: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+ui: $(STAMP)  ## the Dagster UI with lineage, schedules and sensors
+	mkdir -p $(DAGSTER_HOME)
+	$(BIN)/foi prepare
+	$(BIN)/dagster dev -m dagster_project.definitions
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+clean:
+	rm -rf warehouse/*.duckdb warehouse/.build dbt/target dbt/logs .pytest_cache

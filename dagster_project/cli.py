@@ -1,0 +1,160 @@
+"""`foi`: build the warehouse through Dagster, query it read-only, prepare the dbt manifest."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+from dagster_project.paths import DBT_DIR, default_raw_dir, default_warehouse
+
+MANIFEST = DBT_DIR / "target" / "manifest.json"
+
+
+def _dbt_sources_newest() -> float:
+    newest = (DBT_DIR / "dbt_project.yml").stat().st_mtime
+    for folder in ("models", "macros", "seeds", "tests", "analyses"):
+        for path in (DBT_DIR / folder).rglob("*"):
+            if path.is_file():
+                newest = max(newest, path.stat().st_mtime)
+    return newest
+
+
+def prepare(quiet: bool = False) -> None:
+    """Write dbt/target/manifest.json with `dbt parse` when it is missing or out of date."""
+    if MANIFEST.exists() and MANIFEST.stat().st_mtime >= _dbt_sources_newest():
+        return
+    from dbt.cli.main import dbtRunner
+
+    args = ["parse", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    if quiet:
+        args.insert(0, "--quiet")
+    result = dbtRunner().invoke(args)
+    if not result.success:
+        raise SystemExit(f"dbt parse failed: {result.exception}")
+
+
+def build(raw_dir: Path, warehouse: Path) -> int:
+    """Materialise every asset once: ingest, dbt build (with tests), publish."""
+    prepare(quiet=True)
+    os.environ["FOI_RAW_DIR"] = str(raw_dir)
+    os.environ["FOI_WAREHOUSE"] = str(warehouse)
+    import dagster as dg
+
+    from dagster_project.definitions import ALL_ASSETS
+    from dagster_project.defs.resources import make_resources
+
+    started = time.monotonic()
+    print(f"foi build: {raw_dir} -> {warehouse}", flush=True)
+    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
+    if instance is None:
+        instance = dg.DagsterInstance.ephemeral()
+    result = dg.materialize(
+        ALL_ASSETS,
+        resources=make_resources(str(raw_dir), str(warehouse)),
+        instance=instance,
+        raise_on_error=False,
+    )
+    elapsed = time.monotonic() - started
+    if not result.success:
+        failed = [e.step_key for e in result.get_step_failure_events()]
+        print(
+            f"foi build failed in {elapsed:.1f}s at {', '.join(failed) or 'a step'}; the "
+            f"published warehouse {warehouse} was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
+    _print_summary(warehouse, elapsed)
+    return 0
+
+
+def _print_summary(warehouse: Path, elapsed: float) -> None:
+    from dagster_project.warehouse import connect_read_only
+
+    con = connect_read_only(warehouse)
+    try:
+        docs = con.execute("select count(*) from raw.documents").fetchone()[0]
+        errors = con.execute("select path, reason from raw.ingest_errors order by path").fetchall()
+        facts = con.execute("select count(*) from marts.fct_disclosed_figures").fetchone()[0]
+        review = con.execute("select count(*) from marts.dq_unclassified").fetchone()[0]
+    finally:
+        con.close()
+    print(
+        f"foi build: done in {elapsed:.1f}s: {docs} documents, {facts} figures, "
+        f"{review} for review, {len(errors)} unreadable files"
+    )
+    for path, reason in errors:
+        print(f"  could not read {path}: {reason}")
+
+
+def _format_value(value: object) -> object:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def query(sql: str, warehouse: Path, output_format: str) -> int:
+    """Run one read-only SQL statement against the published warehouse and print the result."""
+    import duckdb
+
+    from dagster_project.warehouse import WarehouseMissing, connect_read_only
+
+    try:
+        con = connect_read_only(warehouse)
+    except WarehouseMissing as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
+        frame = con.execute(sql).df()
+    except duckdb.Error as error:
+        print(f"query failed: {error}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    frame = frame.map(_format_value).astype(object).where(frame.notna(), None)
+    if output_format == "csv":
+        frame.to_csv(sys.stdout, index=False)
+    elif output_format == "json":
+        print(json.dumps(frame.to_dict(orient="records"), default=str, indent=1))
+    else:
+        import pandas as pd
+
+        with pd.option_context("display.max_rows", None, "display.max_columns", None,
+                               "display.width", 250, "display.max_colwidth", 60):
+            print(frame.to_string(index=False) if len(frame) else "(no rows)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="foi", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build_cmd = commands.add_parser("build", help="ingest raw/, run dbt, publish the warehouse")
+    build_cmd.add_argument("--raw-dir", type=Path, default=None)
+    build_cmd.add_argument("--warehouse", type=Path, default=None)
+
+    query_cmd = commands.add_parser("query", help="read-only SQL against the warehouse")
+    query_cmd.add_argument("sql")
+    query_cmd.add_argument("--warehouse", type=Path, default=None)
+    query_cmd.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    prepare_cmd = commands.add_parser("prepare", help="write the dbt manifest (dbt parse)")
+    prepare_cmd.add_argument("--quiet", action="store_true")
+
+    args = parser.parse_args(argv)
+    if args.command == "build":
+        return build(
+            (args.raw_dir or default_raw_dir()).resolve(),
+            (args.warehouse or default_warehouse()).resolve(),
+        )
+    if args.command == "query":
+        return query(args.sql, (args.warehouse or default_warehouse()).resolve(), args.format)
+    prepare(quiet=args.quiet)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

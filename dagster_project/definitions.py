@@ -1,0 +1,19 @@
+"""The Dagster code location: everything under defs/."""
+
+
+import dagster as dg
+
+from dagster_project.defs.automation import rebuild_everything, weekly_rebuild
+from dagster_project.defs.ingestion import raw_files, raw_tables
+from dagster_project.defs.publish import published_warehouse
+from dagster_project.defs.resources import make_resources
+from dagster_project.defs.transform import foi_dbt_models
+
+ALL_ASSETS = [raw_files, raw_tables, foi_dbt_models, published_warehouse]
+
+defs = dg.Definitions(
+    assets=ALL_ASSETS,
+    jobs=[rebuild_everything],
+    schedules=[weekly_rebuild],
+    resources=make_resources(),
+)

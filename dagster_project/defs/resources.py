@@ -1,0 +1,41 @@
+"""The warehouse resource: where raw/ is, where a build writes, where it is published."""
+
+
+import sys
+from pathlib import Path
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from dagster_project.defs.dbt_project import dbt_project
+from dagster_project.paths import build_path_for, default_raw_dir, default_warehouse
+
+
+class WarehouseResource(dg.ConfigurableResource):
+    """Paths of one warehouse. Empty strings mean the FOI_RAW_DIR / FOI_WAREHOUSE defaults."""
+
+    raw_dir: str = ""
+    published_path: str = ""
+
+    def raw(self) -> Path:
+        return Path(self.raw_dir).resolve() if self.raw_dir else default_raw_dir()
+
+    def published(self) -> Path:
+        return Path(self.published_path).resolve() if self.published_path else default_warehouse()
+
+    def build(self) -> Path:
+        path = build_path_for(self.published())
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return path
+
+
+def make_resources(raw_dir: str = "", published_path: str = "") -> dict:
+    return {
+        "warehouse": WarehouseResource(raw_dir=raw_dir, published_path=published_path),
+        "dbt": DbtCliResource(
+            project_dir=dbt_project,
+            profiles_dir=str(dbt_project.project_dir),
+            # The dbt installed beside this Python, so a venv works without being activated.
+            dbt_executable=str(Path(sys.executable).parent / "dbt"),
+        ),
+    }

@@ -1,0 +1,56 @@
+"""The layout every format parser returns: an ordered list of paragraphs and tables.
+
+Format parsers (text, PDF, DOCX, XLSX, CSV, HTML) only turn a file into this shape; everything
+after it (finding questions, table labels, inline figures, exemptions) is shared, in
+`structure.py`, so a PDF table and a text table are read by the same rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One line or paragraph of running text, with where it sits in the file."""
+
+    text: str
+    locator: str  # e.g. "line 12", "page 2 line 5", "sheet Data row 3", "html p 14"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A grid of cell texts, as laid out in the file.
+
+    `rows[0 : header_rows]` are header rows; a cell is "" where the grid has no text.
+    `row_locators[i]` says where row i came from (e.g. "line 18", "page 2 row 4").
+    """
+
+    rows: tuple[tuple[str, ...], ...]
+    locator: str  # e.g. "line 18", "page 1 table 2", "sheet Breaches"
+    row_locators: tuple[str, ...]
+    header_rows: int = 1
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class DocumentLayout:
+    """A document as blocks in reading order, plus the page furniture that was set aside."""
+
+    blocks: list[Block] = field(default_factory=list)
+    # Page headers/footers and page-break debris (a stray date, the force's name) kept aside
+    # so they neither split a table nor leak into an answer.
+    furniture: list[Paragraph] = field(default_factory=list)
+    # Text of the whole document as read (for reference/date detection and full-text search).
+    full_text: str = ""
+
+
+class UnreadableDocument(Exception):
+    """Raised by a format parser when a file cannot be read; the message is one clear sentence."""
+
+    def __init__(self, reason: str, kind: str = "unreadable"):
+        super().__init__(reason)
+        self.reason = reason
+        self.kind = kind

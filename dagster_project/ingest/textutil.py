@@ -1,0 +1,44 @@
+"""Small text helpers shared by the format parsers: decoding and page-furniture detection."""
+
+from __future__ import annotations
+
+import re
+
+_BARE_DATE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
+_PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$", re.IGNORECASE)
+_FORCE_NAME = re.compile(
+    r"^([A-Z][A-Za-z&'\-]*\s+){0,4}"
+    r"(Police|Constabulary|Police Service|Police Service of Northern Ireland|Police Scotland)"
+    r"(\s+(Service|Force))?$"
+)
+_MARKINGS = re.compile(r"^(OFFICIAL(\s*-\s*SENSITIVE)?|NOT PROTECTIVELY MARKED|UNCLASSIFIED)$")
+
+
+def decode_text(data: bytes) -> str:
+    """Decode bytes from a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def is_page_furniture(line: str) -> bool:
+    """True for a line that is only a date, a page number, a protective marking or a force name.
+
+    Such lines are what a page break leaves behind in extracted text (the seed disclosure has a
+    stray "14/03/2022" and "West Midlands Police" between its answers).
+    """
+    text = line.strip()
+    return bool(
+        _BARE_DATE.match(text)
+        or _PAGE_NUMBER.match(text)
+        or _FORCE_NAME.match(text)
+        or _MARKINGS.match(text)
+    )
+
+
+def bare_date(line: str) -> bool:
+    """True when the line is only a date such as 14/03/2022."""
+    return bool(_BARE_DATE.match(line.strip()))

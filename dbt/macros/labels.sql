@@ -1,0 +1,30 @@
+{#- Cleaning and recognising labels: shared by every model that reads a row or column label. -#}
+
+{% macro normalise_label(expr) -%}
+    {#- lower case, typographic dashes to "-", one space between words -#}
+    trim({{ re_replace(re_replace('lower(' ~ expr ~ ')', '[‐‑‒–—−]', '-'), '\\s+', ' ') }})
+{%- endmacro %}
+
+{% macro alias_key(expr) -%}
+    {{ re_replace('lower(' ~ expr ~ ')', '[^a-z0-9]', '') }}
+{%- endmacro %}
+
+{% macro is_total_label(expr) -%}
+    coalesce({{ re_matches(normalise_label(expr), '^(grand |overall )?totals?\\b') }}, false)
+{%- endmacro %}
+
+{% macro sex_of(expr) -%}
+    case
+        when {{ re_matches(normalise_label(expr), '\\b(female|females|women|woman|girls?)\\b') }} then 'female'
+        when {{ re_matches(normalise_label(expr), '\\b(male|males|men|man|boys?)\\b') }} then 'male'
+    end
+{%- endmacro %}
+
+{% macro custody_of(expr) -%}
+    {#- what an answer says about people in custody: included, excluded or only -#}
+    case
+        when {{ re_matches(normalise_label(expr), '(includ\\w* (those |offenders |people )?(currently )?in (custody|prison))|(including (those )?in custody)') }} then 'included'
+        when {{ re_matches(normalise_label(expr), '(exclud\\w* (those |offenders |people )?(currently )?in (custody|prison))|(not includ\\w* (those )?in custody)|(living in the community)|(in the community only)') }} then 'excluded'
+        when {{ re_matches(normalise_label(expr), '^(\\S+ ){0,3}(in custody|incarcerated|in prison)$') }} then 'only'
+    end
+{%- endmacro %}

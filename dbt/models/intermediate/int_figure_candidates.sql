@@ -1,0 +1,49 @@
+-- Every number a document printed, from tables and from running text, in one shape.
+with
+
+cells as (
+    select
+        document_id,
+        section_no,
+        'table_cell' as source_kind,
+        'table ' || table_no || ' row ' || row_no || ' col ' || col_no as source_key,
+        table_no,
+        row_no,
+        col_no,
+        row_label,
+        col_label,
+        row_group,
+        cell_text as value_text,
+        row_text as source_text,
+        locator
+    from {{ ref('stg_table_cells') }}
+),
+
+inline as (
+    select
+        document_id,
+        section_no,
+        'inline' as source_kind,
+        'figure ' || figure_no as source_key,
+        cast(null as integer) as table_no,
+        cast(null as integer) as row_no,
+        cast(null as integer) as col_no,
+        label_text as row_label,
+        cast(null as varchar) as col_label,
+        cast(null as varchar) as row_group,
+        value_text,
+        sentence as source_text,
+        locator
+    from {{ ref('stg_inline_figures') }}
+),
+
+unioned as (
+    select * from cells
+    union all
+    select * from inline
+)
+
+select
+    md5(document_id || '|' || source_key) as figure_id,
+    *
+from unioned

@@ -1,0 +1,52 @@
+-- One row per figure a force disclosed, in the common schema. Stated totals and derived
+-- figures are not rows here. Where two documents disclose the same figure, the newest
+-- response wins (both are listed in dq_conflicting_figures).
+with
+
+figures as (
+    select * from {{ ref('int_figures_classified') }}
+    where classification_issue is null and not is_stated_total
+),
+
+ranked as (
+    select
+        *,
+        dense_rank() over (
+            partition by
+                force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false),
+                coalesce(custody, '')
+            order by response_date desc nulls last, document_id
+        ) as document_rank
+    from figures
+)
+
+select
+    figure_id,
+    document_id,
+    force_id,
+    force_name,
+    ons_pfa_code,
+    measure,
+    offence_key,
+    offence_category,
+    coalesce(is_attempt, false) as is_attempt,
+    sex,
+    cast(null as varchar) as area_name,
+    period_kind,
+    period_label,
+    period_start,
+    period_end,
+    value,
+    value_status,
+    value_low,
+    value_high,
+    custody,
+    locator || ' (' || source_kind || ')' as source_locator,
+    source_text,
+    value_text as source_value_text,
+    question_no,
+    response_date,
+    reference,
+    is_synthetic
+from ranked
+where document_rank = 1

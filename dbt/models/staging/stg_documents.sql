@@ -1,0 +1,29 @@
+with
+
+source as (
+    select * from {{ source('raw', 'documents') }}
+),
+
+renamed as (
+    select
+        document_id,
+        path as source_path,
+        force_hint,
+        format,
+        bytes,
+        nullif(trim(reference), '') as reference,
+        reference_source,
+        title,
+        url,
+        request_date as request_date_text,
+        response_date as response_date_text,
+        response_date_source,
+        coalesce(synthetic, false) as is_synthetic,
+        parser,
+        parser_version,
+        parsed_at,
+        nullif(trim(supersedes), '') as supersedes
+    from source
+)
+
+select * from renamed
