@@ -27,10 +27,18 @@ _QUESTION_WORDS = re.compile(
 _LABELLED_VALUE = re.compile(
     r"(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,40}?)"
     r"\s*(?:=|:|–|—|-)\s*"
-    r"(?P<value>(?:<|>|fewer than |less than )?\s*\d[\d,]*(?!\s*[/\-.]\s*\d))",
+    r"(?P<value>(?:<|>|fewer than |less than )?\s*\d[\d,]*(?![\d,])(?!\s*[/\-.]\s*\d))",
+)
+# A letter's reference or date line ("Our ref: 707 - 24", "Dated: 14/03/2022") holds no figure.
+_METADATA_LINE = re.compile(
+    r"^\s*(?:(?:our|your|foi|request)\s+)?(?:ref(?:erence)?|date(?:d)?|response date|"
+    r"date of (?:response|request)|request date)\b\.?\s*(?:no\.?|number)?\s*[:#]",
+    re.IGNORECASE,
 )
 # A count in prose: "2,109 subjects", "a total of 308 applications", "<5".
-_PROSE_NUMBER = re.compile(r"(?<![\w/.,£-])(?P<value><\s*\d+|\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|\.\d|,\d)")
+_PROSE_NUMBER = re.compile(
+    r"(?<![\w/.,£-])(?P<value><\s*\d+|\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|\.\d|,\d)"
+)
 _YEARLIKE = re.compile(r"^(19|20)\d{2}$")
 _SECTION_CITATION = re.compile(
     r"\b(?:section|sections|s\.|s)\s*(\d{1,2}(?:\s*\(\s*\d+\s*\))?(?:\s*\(\s*[a-z]\s*\))*)",
@@ -152,8 +160,11 @@ def _is_continuation(previous_label: str, label: str) -> bool:
     if not label:
         return False
     first = label[0]
-    return first.islower() or first.isdigit() or first in "(/&-–" or bool(
-        _CONTINUATION_END.search(previous_label)
+    return (
+        first.islower()
+        or first.isdigit()
+        or first in "(/&-–"
+        or bool(_CONTINUATION_END.search(previous_label))
     )
 
 
@@ -170,8 +181,9 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
     pending_locs: list[str] = []
     row_group: str | None = None
     row_no = 0
-    body = list(zip(table.rows[table.header_rows :], table.row_locators[table.header_rows :],
-                    strict=True))
+    body = list(
+        zip(table.rows[table.header_rows :], table.row_locators[table.header_rows :], strict=True)
+    )
     for row, row_loc in body:
         label = row[0] if row else ""
         values = [(col, text) for col, text in enumerate(row) if col > 0 and text]
@@ -210,6 +222,8 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
 
 def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureRecord]:
     text = paragraph.text
+    if _METADATA_LINE.match(text):
+        return []
     figures: list[InlineFigureRecord] = []
     taken: list[tuple[int, int]] = []
     for match in _LABELLED_VALUE.finditer(text):
@@ -256,8 +270,9 @@ def _exemptions(paragraph: Paragraph, section_no: int) -> list[ExemptionRecord]:
     found: dict[str, ExemptionRecord] = {}
     for match in _SECTION_CITATION.finditer(text):
         act_section = re.sub(r"\s+", "", match.group(1))
-        found.setdefault(act_section, ExemptionRecord(section_no, act_section, text,
-                                                      paragraph.locator))
+        found.setdefault(
+            act_section, ExemptionRecord(section_no, act_section, text, paragraph.locator)
+        )
     if _COST_LIMIT.search(text) and not any(key.startswith("12") for key in found):
         found["12"] = ExemptionRecord(section_no, "12", text, paragraph.locator)
     if _NCND.search(text):

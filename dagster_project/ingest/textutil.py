@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import re
+import zipfile
+from pathlib import Path
+
+from dagster_project.ingest.layout import UnreadableDocument
 
 _BARE_DATE = re.compile(r"^\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}$")
 _PAGE_NUMBER = re.compile(r"^(page\s+)?\d{1,3}(\s*(of|/)\s*\d{1,3})?$", re.IGNORECASE)
@@ -42,3 +46,39 @@ def is_page_furniture(line: str) -> bool:
 def bare_date(line: str) -> bool:
     """True when the line is only a date such as 14/03/2022."""
     return bool(_BARE_DATE.match(line.strip()))
+
+
+MAX_FILE_BYTES = 25 * 1024 * 1024
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2000
+
+
+def alias_key(text: str) -> str:
+    """A force folder or alias reduced to lower-case letters and digits (`West Midlands` -> `westmidlands`)."""
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def check_zip_container(path: Path, kind: str) -> None:
+    """Refuse an Office file that is not a zip, or whose members would expand without bound.
+
+    Sizes come from the zip directory, read before python-docx or openpyxl inflate anything.
+    """
+    if not zipfile.is_zipfile(path):
+        raise UnreadableDocument(
+            f"the file is not a valid {kind} document (a {kind} file is a zip archive and this is not one)",
+            kind="not_a_zip",
+        )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UnreadableDocument(
+            f"the {kind} archive is damaged: {error}", kind="not_a_zip"
+        ) from error
+    total = sum(member.file_size for member in members)
+    if len(members) > MAX_ZIP_MEMBERS or total > MAX_UNZIPPED_BYTES:
+        raise UnreadableDocument(
+            f"the {kind} archive would expand to {total:,} bytes in {len(members)} parts, over the "
+            f"{MAX_UNZIPPED_BYTES:,}-byte limit (a zip bomb or an oversized file), so it was not opened",
+            kind="zip_bomb",
+        )

@@ -1,20 +1,33 @@
-"""Plain text (.txt): e-mailed answers and text extracted from PDFs.
+"""Plain text (.txt): e-mailed answers and text extracted from PDFs or copied from web pages.
 
 Lines holding a tab are table rows (PDF text layers export table cells tab-separated); a run of
-them is one table. Everything else is a paragraph, one per line. Page furniture — a line on its
-own that is only a date, a page number or a force's name — is set aside.
+them is one table. A run of lines ending in ` |` is a web table flattened by a crawler, one row
+per line or one cell per line. Everything else is a paragraph; hard-wrapped lines (an e-mail
+wrapped at 72 columns) are joined back into one paragraph so a figure and its label stay
+together. Page furniture — a line on its own that is only a date, a page number or a force's
+name — is set aside.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table, UnreadableDocument
+from dagster_project.ingest.structure import question_marker
 from dagster_project.ingest.textutil import decode_text, is_page_furniture
+
+# A file whose longest prose line is this short was hard-wrapped by its sender.
+_HARD_WRAP_MAX = 100
+# A line this close to the wrap width ran into the margin, so the next line continues it.
+_WRAP_SLACK = 18
+_LIST_ITEM = re.compile(r"^([-•*·]|\(?[a-z0-9]{1,2}[.)])\s|^(19|20)\d{2}\b")
+_NUMERIC_CELL = re.compile(r"^[<>*]?\s*\d[\d,]*$|^(nil|none|n/a|\*)$", re.IGNORECASE)
 
 
 def parse_text(path: Path) -> DocumentLayout:
-    """Read a text file into paragraphs and tab-separated tables."""
+    """Read a text file into paragraphs and tables (tab-separated or ` |`-flattened)."""
     data = path.read_bytes()
     if not data.strip():
         raise UnreadableDocument("the file is empty", kind="empty")
@@ -22,11 +35,24 @@ def parse_text(path: Path) -> DocumentLayout:
     return layout_from_lines(text.splitlines(), text)
 
 
-def layout_from_lines(lines: list[str], full_text: str, prefix: str = "") -> DocumentLayout:
-    """Turn text lines into a layout; `prefix` is put before each line locator (e.g. "page 2 ")."""
+def layout_from_lines(
+    lines: list[str],
+    full_text: str,
+    prefix: str = "",
+    first_line: int = 1,
+    furniture: Callable[[str], bool] = is_page_furniture,
+) -> DocumentLayout:
+    """Turn text lines into a layout.
+
+    Locators read `<prefix>line <n>`, counting from `first_line`; `furniture` says which lines
+    are page furniture (a PDF adds the lines it saw repeated on every page).
+    """
     layout = DocumentLayout(full_text=full_text)
+    wrap_width = _wrap_width(lines)
     table_rows: list[tuple[str, ...]] = []
     table_locs: list[str] = []
+    piped: list[tuple[str, str, bool]] = []  # (line, locator, blank line before it)
+    blank_before = False
 
     def flush_table() -> None:
         if table_rows:
@@ -36,22 +62,105 @@ def layout_from_lines(lines: list[str], full_text: str, prefix: str = "") -> Doc
             table_rows.clear()
             table_locs.clear()
 
-    for index, raw_line in enumerate(lines, start=1):
+    def flush_piped() -> None:
+        if piped:
+            layout.blocks.extend(_piped_blocks(piped))
+            piped.clear()
+
+    for index, raw_line in enumerate(lines, start=first_line):
         locator = f"{prefix}line {index}"
         line = raw_line.rstrip("\r\n")
         if "\t" in line:
+            flush_piped()
             table_rows.append(tuple(cell.strip() for cell in line.split("\t")))
             table_locs.append(locator)
+            blank_before = False
             continue
         stripped = " ".join(line.split())
         if not stripped:
             flush_table()
+            blank_before = True
             continue
-        if is_page_furniture(stripped):
+        if stripped.endswith("|"):
+            flush_table()
+            piped.append((stripped, locator, blank_before))
+            blank_before = False
+            continue
+        if furniture(stripped):
             # Page-break debris is kept aside; it must not end a table that runs on past it.
             layout.furniture.append(Paragraph(stripped, locator))
             continue
         flush_table()
-        layout.blocks.append(Paragraph(stripped, locator))
+        flush_piped()
+        previous = layout.blocks[-1] if layout.blocks else None
+        if (
+            wrap_width
+            and not blank_before
+            and isinstance(previous, Paragraph)
+            and _continues(previous.text, stripped, wrap_width)
+        ):
+            layout.blocks[-1] = Paragraph(f"{previous.text} {stripped}", previous.locator)
+        else:
+            layout.blocks.append(Paragraph(stripped, locator))
+        blank_before = False
     flush_table()
+    flush_piped()
     return layout
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The column a hard-wrapped file was wrapped at, or None when its lines are not wrapped."""
+    lengths = [len(" ".join(line.split())) for line in lines if line.strip() and "\t" not in line]
+    if not lengths:
+        return None
+    widest = max(lengths)
+    return widest if widest <= _HARD_WRAP_MAX else None
+
+
+def _continues(previous: str, line: str, wrap_width: int) -> bool:
+    """True when `line` is the rest of a sentence that the wrap broke off `previous`."""
+    if len(previous) < wrap_width - _WRAP_SLACK:
+        return False
+    if previous.endswith((":", "|", ".", "?", "!")):
+        return False
+    return not (question_marker(line) or _LIST_ITEM.match(line))
+
+
+def _piped_blocks(piped: list[tuple[str, str, bool]]) -> list[Paragraph | Table]:
+    """A crawler's flattened table: `a | b | c |` per row, or one `cell |` per line."""
+    cells_per_line = [[c.strip() for c in line.rstrip("|").split("|")] for line, _, _ in piped]
+    locators = [loc for _, loc, _ in piped]
+    if any(len(cells) > 1 for cells in cells_per_line):
+        width = max(len(cells) for cells in cells_per_line)
+        rows = tuple(tuple(cells + [""] * (width - len(cells))) for cells in cells_per_line)
+        return [Table(rows=rows, locator=locators[0], row_locators=tuple(locators))]
+    cells = [cells[0] for cells in cells_per_line]
+    width = _flattened_width(cells, [blank for _, _, blank in piped])
+    if width is None:
+        return [Paragraph(cell, loc) for cell, loc in zip(cells, locators, strict=True)]
+    rows = tuple(tuple(cells[i : i + width]) for i in range(0, len(cells), width))
+    row_locs = tuple(locators[i] for i in range(0, len(cells), width))
+    return [Table(rows=rows, locator=locators[0], row_locators=row_locs)]
+
+
+def _flattened_width(cells: list[str], blank_before: list[bool]) -> int | None:
+    """Columns of a one-cell-per-line table: from blank lines between rows, else the header.
+
+    Otherwise the header ends where the first row label follows a number (years as headings),
+    or at the first number (less the first row's label); the width must divide the cell count, otherwise the cells stay paragraphs.
+    """
+    starts = [i for i, blank in enumerate(blank_before) if blank and i > 0]
+    if starts:
+        bounds = [0, *starts, len(cells)]
+        widths = {b - a for a, b in zip(bounds, bounds[1:], strict=False)}
+        return widths.pop() if len(widths) == 1 and min(bounds[1:]) > 1 else None
+    numeric = [bool(_NUMERIC_CELL.match(c)) for c in cells]
+    first_number = next((i for i, is_number in enumerate(numeric) if is_number), None)
+    if first_number is None:
+        return None
+    # Years as column headings are numbers too: then the first label after them ends the header.
+    first_label = next((i for i in range(first_number, len(cells)) if not numeric[i]), 0)
+    for width in (first_label, first_number, first_number - 1):
+        if width >= 2 and len(cells) % width == 0 and len(cells) > width:
+            return width
+    return None
