@@ -14,7 +14,9 @@ def default_raw_dir() -> Path:
 
 
 def default_warehouse() -> Path:
-    return Path(os.environ.get("FOI_WAREHOUSE", PROJECT_ROOT / "warehouse" / "foi.duckdb")).resolve()
+    return Path(
+        os.environ.get("FOI_WAREHOUSE", PROJECT_ROOT / "warehouse" / "foi.duckdb")
+    ).resolve()
 
 
 def build_path_for(published: Path) -> Path:

@@ -1,0 +1,71 @@
+"""Shared fixtures: real builds of real warehouses in temporary folders."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dagster_project.cli import build, prepare
+from dagster_project.paths import PROJECT_ROOT
+
+REPO_RAW = PROJECT_ROOT / "raw"
+SEED_DOCUMENT = REPO_RAW / "west-midlands" / "west-midlands_233A-22.txt"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dbt_manifest() -> None:
+    """The dbt manifest the Dagster definitions load (written once per session)."""
+    prepare(quiet=True)
+
+
+def build_warehouse(raw_dir: Path, warehouse: Path) -> Path:
+    """Run `foi build` in-process; fail the test with the build's own message if it fails."""
+    code = build(raw_dir, warehouse)
+    assert code == 0, f"foi build failed for {raw_dir}"
+    return warehouse
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse built from the seed disclosure alone."""
+    root = tmp_path_factory.mktemp("seed")
+    raw = root / "raw" / "west-midlands"
+    raw.mkdir(parents=True)
+    shutil.copy(SEED_DOCUMENT, raw)
+    shutil.copy(SEED_DOCUMENT.with_name("west-midlands_233A-22.meta.yml"), raw)
+    return build_warehouse(root / "raw", root / "warehouse" / "foi.duckdb")
+
+
+@pytest.fixture(scope="session")
+def corpus_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse built from the whole bundled raw/ folder."""
+    root = tmp_path_factory.mktemp("corpus")
+    return build_warehouse(REPO_RAW, root / "warehouse" / "foi.duckdb")
+
+
+Query = Callable[[str], list[tuple]]
+
+
+def _querier(path: Path) -> Query:
+    def run(sql: str) -> list[tuple]:
+        con = duckdb.connect(str(path), read_only=True)
+        try:
+            return con.execute(sql).fetchall()
+        finally:
+            con.close()
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def seed_query(seed_warehouse: Path) -> Query:
+    return _querier(seed_warehouse)
+
+
+@pytest.fixture(scope="session")
+def corpus_query(corpus_warehouse: Path) -> Query:
+    return _querier(corpus_warehouse)
