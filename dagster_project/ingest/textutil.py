@@ -54,7 +54,7 @@ MAX_ZIP_MEMBERS = 2000
 
 
 def alias_key(text: str) -> str:
-    """A force folder or alias reduced to lower-case letters and digits (`West Midlands` -> `westmidlands`)."""
+    """A force name as lower-case letters and digits (`West Midlands`: `westmidlands`)."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
@@ -65,7 +65,7 @@ def check_zip_container(path: Path, kind: str) -> None:
     """
     if not zipfile.is_zipfile(path):
         raise UnreadableDocument(
-            f"the file is not a valid {kind} document (a {kind} file is a zip archive and this is not one)",
+            f"the file is not a valid {kind} document ({kind} files are zip archives)",
             kind="not_a_zip",
         )
     try:
@@ -78,7 +78,7 @@ def check_zip_container(path: Path, kind: str) -> None:
     total = sum(member.file_size for member in members)
     if len(members) > MAX_ZIP_MEMBERS or total > MAX_UNZIPPED_BYTES:
         raise UnreadableDocument(
-            f"the {kind} archive would expand to {total:,} bytes in {len(members)} parts, over the "
-            f"{MAX_UNZIPPED_BYTES:,}-byte limit (a zip bomb or an oversized file), so it was not opened",
+            f"the {kind} archive would expand to {total:,} bytes in {len(members)} parts, over "
+            f"the {MAX_UNZIPPED_BYTES:,}-byte limit (a zip bomb?), so it was not opened",
             kind="zip_bomb",
         )

@@ -9,6 +9,7 @@ repeated on the new page is dropped.
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -109,7 +110,7 @@ def _lines_from_words(words: list[dict]) -> list[tuple[float, str]]:
         previous_top, previous_height = top, height
         line_words.sort(key=lambda w: w["x0"])
         text = line_words[0]["text"]
-        for before, word in zip(line_words, line_words[1:], strict=False):
+        for before, word in itertools.pairwise(line_words):
             text += ("\t" if word["x0"] - before["x1"] > _COLUMN_GAP else " ") + word["text"]
         result.append((top, text))
     return result
@@ -137,30 +138,22 @@ def _layout_from_pages(pages: list[list[_Item]]) -> DocumentLayout:
     for number, items in enumerate(pages, start=1):
         run: list[str] = []
         line_no = 0
-
-        def flush(number: int = number) -> None:
-            if run:
-                part = layout_from_lines(
-                    run,
-                    "",
-                    prefix=f"page {number} ",
-                    first_line=line_no - len(run) + 1,
-                    furniture=furniture,
-                )
-                layout.blocks.extend(part.blocks)
-                layout.furniture.extend(part.furniture)
-                run.clear()
-
-        for _, item in items:
-            if isinstance(item, Table):
-                flush()
-                layout.blocks.append(item)
-                texts.extend("\t".join(row) for row in item.rows)
-            else:
+        for _, item in [*items, (0.0, None)]:
+            if isinstance(item, str):
                 line_no += 1
                 run.append(item)
                 texts.append(item)
-        flush()
+                continue
+            if run:  # a table or the page end closes the run of text lines before it
+                part = layout_from_lines(
+                    run, "", f"page {number} ", line_no - len(run) + 1, furniture
+                )
+                layout.blocks.extend(part.blocks)
+                layout.furniture.extend(part.furniture)
+                run = []
+            if isinstance(item, Table):
+                layout.blocks.append(item)
+                texts.extend("\t".join(row) for row in item.rows)
     layout.blocks = _join_tables_across_pages(layout.blocks)
     layout.full_text = "\n".join(texts)
     return layout

@@ -10,6 +10,7 @@ name — is set aside.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -147,12 +148,13 @@ def _flattened_width(cells: list[str], blank_before: list[bool]) -> int | None:
     """Columns of a one-cell-per-line table: from blank lines between rows, else the header.
 
     Otherwise the header ends where the first row label follows a number (years as headings),
-    or at the first number (less the first row's label); the width must divide the cell count, otherwise the cells stay paragraphs.
+    or at the first number (less the first row's label). The width must divide the cell count,
+    otherwise the cells stay paragraphs.
     """
     starts = [i for i, blank in enumerate(blank_before) if blank and i > 0]
     if starts:
         bounds = [0, *starts, len(cells)]
-        widths = {b - a for a, b in zip(bounds, bounds[1:], strict=False)}
+        widths = {b - a for a, b in itertools.pairwise(bounds)}
         return widths.pop() if len(widths) == 1 and min(bounds[1:]) > 1 else None
     numeric = [bool(_NUMERIC_CELL.match(c)) for c in cells]
     first_number = next((i for i, is_number in enumerate(numeric) if is_number), None)
