@@ -7,7 +7,7 @@ locator, so a reader of raw.* can always see what a document said and where.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import datetime
 
 import duckdb
@@ -43,6 +43,28 @@ RAW_TABLES: dict[str, str] = {
 }
 
 
+# The parse cache: one row per file the last ingest saw. A file whose bytes, sidecar and parser
+# code are unchanged keeps its raw rows (or its error) without being parsed again.
+CACHE_TABLE = "ingest_cache.files"
+CACHE_DDL = """
+    path varchar, document_id varchar, sidecar_digest varchar, parser_fingerprint varchar,
+    outcome varchar, reason varchar, error_kind varchar, seen_at timestamp"""
+
+
+@dataclass
+class CachedFile:
+    """What the last ingest learned about one file: its fingerprint and whether it parsed."""
+
+    path: str
+    document_id: str
+    sidecar_digest: str
+    parser_fingerprint: str
+    outcome: str  # "parsed" or "unreadable"
+    reason: str | None = None
+    error_kind: str | None = None
+    seen_at: datetime | None = None
+
+
 @dataclass
 class IngestError:
     """A file (or its sidecar) that could not be read, with one clear sentence why."""
@@ -58,10 +80,34 @@ def _columns(table: str) -> list[str]:
     return [part.split()[0] for part in RAW_TABLES[table].replace("\n", " ").split(",")]
 
 
-def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
+def _table_columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[str]:
+    return [
+        name
+        for (name,) in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = ? and table_name = ? order by ordinal_position",
+            [schema, table],
+        ).fetchall()
+    ]
+
+
+def create_raw_schema(con: duckdb.DuckDBPyConnection) -> bool:
+    """Create the raw tables and the parse cache. When a table's columns differ from the code's
+    (a parser added a column), every raw table is recreated empty and the cache is cleared, so
+    everything is parsed again. Returns True when that happened."""
     con.execute("create schema if not exists raw")
+    con.execute(f"create schema if not exists {CACHE_TABLE.split('.')[0]}")
+    stale = any(
+        _table_columns(con, "raw", table) not in ([], _columns(table)) for table in RAW_TABLES
+    ) or _table_columns(con, *CACHE_TABLE.split(".")) not in ([], _cache_columns())
+    if stale:
+        for table in RAW_TABLES:
+            con.execute(f"drop table if exists raw.{table}")
+        con.execute(f"drop table if exists {CACHE_TABLE}")
     for table, ddl in RAW_TABLES.items():
         con.execute(f"create table if not exists raw.{table} ({ddl})")
+    con.execute(f"create table if not exists {CACHE_TABLE} ({CACHE_DDL})")
+    return stale
 
 
 def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[str, list[tuple]]:
@@ -69,20 +115,46 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
     rows: dict[str, list[tuple]] = {table: [] for table in RAW_TABLES if table != "ingest_errors"}
     for doc in documents:
         meta, src, did = doc.metadata, doc.source, doc.document_id
-        rows["documents"].append((
-            did, src.rel_path, src.force_hint, src.format, doc.bytes, meta["reference"],
-            meta["reference_source"], meta["title"], meta["url"], meta["request_date"],
-            meta["response_date"], meta["response_date_source"], meta["synthetic"],
-            src.format, PARSER_VERSION, parsed_at, meta["supersedes"],
-        ))
+        rows["documents"].append(
+            (
+                did,
+                src.rel_path,
+                src.force_hint,
+                src.format,
+                doc.bytes,
+                meta["reference"],
+                meta["reference_source"],
+                meta["title"],
+                meta["url"],
+                meta["request_date"],
+                meta["response_date"],
+                meta["response_date_source"],
+                meta["synthetic"],
+                src.format,
+                PARSER_VERSION,
+                parsed_at,
+                meta["supersedes"],
+            )
+        )
         st = doc.structure
         rows["sections"].extend(
             (did, s.section_no, s.question_no, s.question_text, s.answer_text, s.locator)
             for s in st.sections
         )
         rows["table_cells"].extend(
-            (did, c.table_no, c.row_no, c.col_no, c.row_label, c.col_label, c.cell_text,
-             c.section_no, c.locator, c.row_text, c.row_group)
+            (
+                did,
+                c.table_no,
+                c.row_no,
+                c.col_no,
+                c.row_label,
+                c.col_label,
+                c.cell_text,
+                c.section_no,
+                c.locator,
+                c.row_text,
+                c.row_group,
+            )
             for c in st.table_cells
         )
         rows["inline_figures"].extend(
@@ -100,32 +172,58 @@ def error_rows(errors: Iterable[IngestError]) -> list[tuple]:
     return [(e.path, e.reason, e.error_kind, e.seen_at, e.document_id) for e in errors]
 
 
-def replace_raw_tables(
+def _cache_columns() -> list[str]:
+    return [part.split()[0] for part in CACHE_DDL.replace("\n", " ").split(",")]
+
+
+def read_cache(con: duckdb.DuckDBPyConnection) -> dict[str, CachedFile]:
+    """The files the last ingest saw, by path, with their fingerprints and outcomes."""
+    rows = con.execute(f"select {', '.join(_cache_columns())} from {CACHE_TABLE}").fetchall()
+    return {row[0]: CachedFile(*row) for row in rows}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list) -> None:
+    if rows:
+        con.register("incoming", pd.DataFrame(rows, columns=columns))
+        con.execute(f"insert into {table} select * from incoming")
+        con.unregister("incoming")
+
+
+def write_ingest(
     con: duckdb.DuckDBPyConnection,
+    kept_document_ids: set[str],
     rows: dict[str, list[tuple]],
     errors: list[IngestError],
+    cache: list[CachedFile],
 ) -> dict[str, int]:
-    """Replace every raw table's contents with these rows, in one transaction; returns counts."""
-    create_raw_schema(con)
-    all_rows = {**rows, "ingest_errors": error_rows(errors)}
-    counts: dict[str, int] = {}
+    """In one transaction: drop the raw rows of every document not kept, add the new rows,
+    replace the error list and the parse cache. Returns the row count of every raw table."""
+    kept = sorted(kept_document_ids)
     con.execute("begin transaction")
     try:
-        for table, table_rows in all_rows.items():
-            con.execute(f"delete from raw.{table}")
-            if table_rows:
-                frame = pd.DataFrame(table_rows, columns=_columns(table))
-                con.register("incoming", frame)
-                con.execute(f"insert into raw.{table} select * from incoming")
-                con.unregister("incoming")
-            counts[table] = len(table_rows)
+        for table in RAW_TABLES:
+            if table == "ingest_errors":
+                con.execute("delete from raw.ingest_errors")
+                _insert(con, "raw.ingest_errors", _columns(table), error_rows(errors))
+                continue
+            con.execute(
+                f"delete from raw.{table} where document_id not in (select unnest(?::varchar[]))",
+                [kept],
+            )
+            _insert(con, f"raw.{table}", _columns(table), rows.get(table, []))
+        con.execute(f"delete from {CACHE_TABLE}")
+        _insert(con, CACHE_TABLE, _cache_columns(), [astuple(entry) for entry in cache])
         con.execute("commit")
     except Exception:
         con.execute("rollback")
         raise
-    return counts
+    return {
+        table: con.execute(f"select count(*) from raw.{table}").fetchone()[0]
+        for table in RAW_TABLES
+    }
 
 
-def source_error(source: SourceFile, reason: str, kind: str, seen_at: datetime,
-                 document_id: str | None = None) -> IngestError:
+def source_error(
+    source: SourceFile, reason: str, kind: str, seen_at: datetime, document_id: str | None = None
+) -> IngestError:
     return IngestError(source.rel_path, reason, kind, seen_at, document_id)

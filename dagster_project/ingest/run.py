@@ -1,26 +1,209 @@
-"""Ingest a folder of documents into the raw layer: every good document lands, every bad one
-becomes one row in raw.ingest_errors with its path and reason."""
+"""Ingest a folder of documents into the raw layer, incrementally: every good document lands,
+every bad one becomes one row in raw.ingest_errors with its path and reason.
+
+A file is parsed once per content: when its bytes, its sidecar and the parser code are unchanged
+since the last ingest into the same DuckDB file, its raw rows (or its error) are kept as they
+are. Changed files replace their old rows; vanished files lose theirs; all in one transaction.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
 
 from dagster_project.ingest.documents import (
+    PARSER_VERSION,
     ParsedDocument,
+    SourceFile,
+    content_hash,
     discover_documents,
     now_utc,
     parse_document,
 )
 from dagster_project.ingest.layout import UnreadableDocument
 from dagster_project.ingest.raw_tables import (
+    CachedFile,
     IngestError,
-    replace_raw_tables,
+    create_raw_schema,
+    read_cache,
     rows_for,
     source_error,
+    write_ingest,
 )
+
+INGEST_PACKAGE = Path(__file__).resolve().parent
+
+
+@dataclass
+class IngestReport:
+    """What one ingest did: row counts per raw table and which files it parsed, kept or
+    removed (by path under raw/)."""
+
+    counts: dict[str, int]
+    parsed: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    full: bool = False
+
+
+@dataclass
+class _Candidate:
+    source: SourceFile
+    document_id: str
+    sidecar_digest: str
+
+
+def parser_fingerprint() -> str:
+    """A digest of the ingest code (parsers, layout reading, raw table layout): when it changes,
+    every file is parsed again."""
+    digest = hashlib.sha256(PARSER_VERSION.encode())
+    for path in sorted(INGEST_PACKAGE.rglob("*.py")):
+        digest.update(path.relative_to(INGEST_PACKAGE).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _sidecar_digest(source: SourceFile) -> str:
+    # Everything besides the bytes that shapes a document's raw rows.
+    described = {
+        "path": source.rel_path,
+        "force_hint": source.force_hint,
+        "sidecar": source.sidecar,
+        "sidecar_error": source.sidecar_error,
+    }
+    return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def _kept_document_ids(candidates: list[_Candidate], cache: dict[str, CachedFile]) -> set[str]:
+    """Documents whose every copy under raw/ is unchanged since it was parsed."""
+    now: dict[str, set[str]] = {}
+    for cand in candidates:
+        now.setdefault(cand.document_id, set()).add(cand.source.rel_path)
+    before: dict[str, set[str]] = {}
+    for entry in cache.values():
+        if entry.outcome == "parsed":
+            before.setdefault(entry.document_id, set()).add(entry.path)
+    digests = {cand.source.rel_path: cand.sidecar_digest for cand in candidates}
+    return {
+        document_id
+        for document_id, paths in now.items()
+        if before.get(document_id) == paths
+        and all(cache[path].sidecar_digest == digests[path] for path in paths)
+    }
+
+
+def _discover(raw_dir: Path, started: datetime, errors: list[IngestError]) -> list[_Candidate]:
+    candidates: list[_Candidate] = []
+    for source in discover_documents(raw_dir):
+        if source.sidecar_error:
+            errors.append(source_error(source, source.sidecar_error, "sidecar", started))
+        if not source.force_hint:
+            reason = "the file is not in a force folder (raw/<force>/<file>)"
+            errors.append(source_error(source, reason, "no_force_folder", started))
+            continue
+        try:
+            digest, _size = content_hash(source.path)
+        except OSError as error:
+            reason = f"the file could not be opened: {error}"
+            errors.append(source_error(source, reason, "io_error", started))
+            continue
+        candidates.append(_Candidate(source, digest, _sidecar_digest(source)))
+    return candidates
+
+
+def ingest_incrementally(
+    raw_dir: Path,
+    con: duckdb.DuckDBPyConnection,
+    progress: Callable[[str], None] = lambda _message: None,
+    full_refresh: bool = False,
+) -> IngestReport:
+    """Bring the raw tables in `con` up to date with raw_dir, parsing only new or changed files
+    (every file when `full_refresh`, or when the ingest code changed)."""
+    started = now_utc()
+    if not raw_dir.is_dir():
+        raise FileNotFoundError(f"the raw folder {raw_dir} does not exist")
+    recreated = create_raw_schema(con)
+    code = parser_fingerprint()
+    cache = {
+        path: entry
+        for path, entry in read_cache(con).items()
+        if entry.parser_fingerprint == code and not full_refresh
+    }
+    errors: list[IngestError] = []
+    candidates = _discover(raw_dir, started, errors)
+    kept = _kept_document_ids(candidates, cache)
+    report = IngestReport(counts={}, full=full_refresh or recreated or not cache)
+    parsed: list[ParsedDocument] = []
+    entries: list[CachedFile] = []
+    for number, cand in enumerate(candidates, start=1):
+        path = cand.source.rel_path
+        cached = cache.get(path)
+        unchanged = (
+            cached is not None
+            and cached.document_id == cand.document_id
+            and cached.sidecar_digest == cand.sidecar_digest
+        )
+        if cand.document_id in kept or (unchanged and cached.outcome == "unreadable"):
+            entries.append(cached)
+            report.reused.append(path)
+            if cached.outcome == "unreadable":
+                errors.append(IngestError(path, cached.reason, cached.error_kind, cached.seen_at))
+            progress(f"[{number}/{len(candidates)}] {path} (unchanged, not parsed again)")
+            continue
+        entry = _parse_one(cand, code, started, parsed, errors)
+        if entry is not None:
+            entries.append(entry)
+        report.parsed.append(path)
+        progress(f"[{number}/{len(candidates)}] {path}")
+    seen = {cand.source.rel_path for cand in candidates}
+    report.removed = sorted(path for path in cache if path not in seen)
+    report.counts = write_ingest(con, kept, rows_for(parsed, started), errors, entries)
+    return report
+
+
+def _parse_one(
+    cand: _Candidate,
+    code: str,
+    started: datetime,
+    parsed: list[ParsedDocument],
+    errors: list[IngestError],
+) -> CachedFile | None:
+    """Parse one file into `parsed` or `errors`; returns its cache entry (None: not cacheable)."""
+    source = cand.source
+    try:
+        document = parse_document(source)
+    except UnreadableDocument as error:
+        errors.append(source_error(source, error.reason, error.kind, started))
+        return CachedFile(
+            source.rel_path,
+            cand.document_id,
+            cand.sidecar_digest,
+            code,
+            "unreadable",
+            error.reason,
+            error.kind,
+            started,
+        )
+    except OSError as error:  # transient: tried again next time
+        reason = f"the file could not be opened: {error}"
+        errors.append(source_error(source, reason, "io_error", started))
+        return None
+    parsed.append(document)
+    # The bytes may have changed since they were hashed: the parsed document's hash is the truth.
+    return CachedFile(
+        source.rel_path,
+        document.document_id,
+        cand.sidecar_digest,
+        code,
+        "parsed",
+        seen_at=started,
+    )
 
 
 def ingest_folder(
@@ -28,29 +211,6 @@ def ingest_folder(
     con: duckdb.DuckDBPyConnection,
     progress: Callable[[str], None] = lambda _message: None,
 ) -> dict[str, int]:
-    """Parse every document under raw_dir and replace the raw tables; returns row counts."""
-    started = now_utc()
-    parsed: list[ParsedDocument] = []
-    errors: list[IngestError] = []
-    if not raw_dir.is_dir():
-        raise FileNotFoundError(f"the raw folder {raw_dir} does not exist")
-    sources = discover_documents(raw_dir)
-    for number, source in enumerate(sources, start=1):
-        if source.sidecar_error:
-            errors.append(source_error(source, source.sidecar_error, "sidecar", started))
-        if not source.force_hint:
-            errors.append(source_error(
-                source, "the file is not in a force folder (raw/<force>/<file>)",
-                "no_force_folder", started,
-            ))
-            continue
-        try:
-            parsed.append(parse_document(source))
-        except UnreadableDocument as error:
-            errors.append(source_error(source, error.reason, error.kind, started))
-        except OSError as error:
-            errors.append(source_error(source, f"the file could not be opened: {error}",
-                                       "io_error", started))
-        progress(f"[{number}/{len(sources)}] {source.rel_path}")
-    counts = replace_raw_tables(con, rows_for(parsed, started), errors)
-    return counts
+    """Bring the raw tables up to date with raw_dir (see `ingest_incrementally`); returns the
+    row count of every raw table."""
+    return ingest_incrementally(raw_dir, con, progress).counts
