@@ -6,10 +6,12 @@ folder or a single file.
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -17,14 +19,28 @@ import yaml
 from dagster_project.ingest.formats.registry import PARSERS
 from dagster_project.ingest.layout import DocumentLayout, UnreadableDocument
 from dagster_project.ingest.structure import DocumentStructure, read_structure
-from dagster_project.ingest.textutil import bare_date
+from dagster_project.ingest.textutil import (
+    MAX_FILE_BYTES,
+    NUMERIC_DATE,
+    alias_key,
+    bare_date,
+    worded_date,
+)
+from dagster_project.paths import PROJECT_ROOT
 
 PARSER_VERSION = "1"
 SIDECAR_SUFFIX = ".meta.yml"
 SIDECAR_KEYS = (
-    "force", "reference", "title", "url", "request_date", "response_date", "synthetic",
+    "force",
+    "reference",
+    "title",
+    "url",
+    "request_date",
+    "response_date",
+    "synthetic",
     "supersedes",
 )
+
 
 @dataclass
 class SourceFile:
@@ -50,12 +66,44 @@ class ParsedDocument:
     structure: DocumentStructure
 
 
-_REFERENCE = re.compile(
-    r"\b(?:FOI|freedom of information)?\s*(?:request\s+)?(?:ref(?:erence)?\.?|our ref\.?)"
-    r"\s*(?:no\.?|number)?\s*[:#]?\s*([A-Z0-9][A-Z0-9./_\- ]{1,30}[A-Z0-9])",
+# One part of a reference: `233A`, `F`, `2009`, `FOI`, `PUB 1265` (letters are capitals).
+_REF_PART = r"(?:[A-Z]{1,5}\s?)?\d+[A-Z]?|[A-Z]{1,5}"
+_REF = rf"(?:{_REF_PART})(?:\s*[./_\-]\s*(?:{_REF_PART}))*"
+# "Our ref: 707 - 24", "FOI Reference No. 4362_13", "Request number: F-2009-02734".
+_LABELLED_REFERENCE = re.compile(
+    r"(?i:\b(?:our\s+|your\s+|foi\s+|request\s+)?(?:ref(?:erence)?|request)\b\.?"
+    r"(?:\s*(?:no|number)\b\.?)?\s*[:#]?\s*)"
+    rf"(?P<ref>{_REF})"
+)
+# References in their own shapes wherever they stand: F-2009-02734, 01.FOI.24.039197,
+# FOI/15996, FOI 4362-13.
+_SHAPED_REFERENCE = re.compile(
+    r"\b(?P<ref>F-\d{4}-\d{3,6}|\d{2}\.FOI\.\d{2}\.\d{3,7}|FOI\s*/\s*\d{3,7}"
+    r"|FOI\s+\d{2,6}(?:\s*[_/\-]\s*\d{2})?)\b"
+)
+_URL_REFERENCE = re.compile(r"(?i:foi|request|disclosure)[-_/]*(?P<ref>\d[\dA-Za-z]*(?:[-_]\d+)*)")
+_FILENAME_REFERENCE = re.compile(r"_(\d+[A-Za-z]?-\d{2,4})$")
+_RESPONSE_DATE_LINE = re.compile(
+    r"^\s*(?:date(?:d)?|response date|date of (?:response|reply)|date responded|sent)\b"
+    r"\s*(?:on)?\s*[:\-]?\s*(?P<date>.{6,40})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REQUEST_DATE_LINE = re.compile(
+    r"^\s*(?:date (?:of request|request received|received)|request date|received)\b"
+    r"\s*(?:on)?\s*[:\-]?\s*(?P<date>.{6,40})$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_REVISION = re.compile(
+    r"[^.\n]*\b(?:revised response|amended response|corrected response|supersedes|"
+    r"replaces (?:our|the) (?:previous|earlier|original)|treat (?:the|our) (?:original|previous|"
+    r"earlier) (?:response|answer|disclosure)? ?as erroneous)\b[^.\n]*",
     re.IGNORECASE,
 )
-_FILENAME_REFERENCE = re.compile(r"_(\d+[A-Za-z]?-\d{2,4})$")
+_SUPERSEDED_REFERENCE = re.compile(
+    rf"(?i:(?:supersedes|replaces)[^.\n]*?(?:ref(?:erence)?|request|foi)\b\.?\s*(?:no\.?)?"
+    rf"\s*[:#]?\s*)(?P<ref>{_REF})"
+)
+ALIASES_SEED = PROJECT_ROOT / "dbt" / "seeds" / "force_aliases.csv"
 
 
 def discover_documents(raw_dir: Path) -> list[SourceFile]:
@@ -108,41 +156,104 @@ def _as_text(value: object) -> str | None:
 
 
 def read_metadata(source: SourceFile, layout: DocumentLayout) -> dict:
-    """Reference, title, dates and the synthetic flag: from the sidecar, else from the text."""
+    """Reference, title, dates, revision and the synthetic flag: the sidecar wins, else the
+    document's text, else its URL or file name. `disclosure_key` (force + reference with its
+    separators normalised) is the same for one disclosure in any format or crawl."""
     side = source.sidecar
     text = layout.full_text
-    reference = _as_text(side.get("reference"))
-    reference_source = "sidecar" if reference else None
-    if not reference:
-        match = _REFERENCE.search(text)
-        if match:
-            reference, reference_source = match.group(1).strip(), "document"
-        else:
-            stem_match = _FILENAME_REFERENCE.search(source.path.stem)
-            if stem_match:
-                reference, reference_source = stem_match.group(1), "file name"
+    reference, reference_source = _reference(source, text)
     response_date = _as_text(side.get("response_date"))
     response_date_source = "sidecar" if response_date else None
+    if not response_date:
+        response_date = _labelled_date(_RESPONSE_DATE_LINE, text)
+        response_date_source = "document" if response_date else None
     if not response_date:
         dated = [p.text for p in layout.furniture if bare_date(p.text)]
         if dated:
             # A date printed alone in the page furniture is the letter's date.
             response_date, response_date_source = dated[-1], "document (page furniture)"
+    request_date = _as_text(side.get("request_date")) or _labelled_date(_REQUEST_DATE_LINE, text)
     title = _as_text(side.get("title"))
     if not title:
         first = next((b for b in layout.blocks if hasattr(b, "text")), None)
         title = first.text[:200] if first is not None else None
+    revision = _REVISION.search(text)
+    supersedes = _as_text(side.get("supersedes"))
+    if not supersedes and revision:
+        superseded = _SUPERSEDED_REFERENCE.search(revision.group(0))
+        supersedes = superseded.group("ref") if superseded else None
     return {
         "reference": reference,
         "reference_source": reference_source,
         "title": title,
         "url": _as_text(side.get("url")),
-        "request_date": _as_text(side.get("request_date")),
+        "request_date": request_date,
         "response_date": response_date,
         "response_date_source": response_date_source,
         "synthetic": bool(side.get("synthetic", False)),
-        "supersedes": _as_text(side.get("supersedes")),
+        "supersedes": supersedes,
+        "revision_text": " ".join(revision.group(0).split()) if revision else None,
+        "disclosure_key": disclosure_key(source.force_hint, reference),
     }
+
+
+def _reference(source: SourceFile, text: str) -> tuple[str | None, str | None]:
+    """The reference and where it was read: sidecar, document, URL or file name."""
+    side_reference = _as_text(source.sidecar.get("reference"))
+    if side_reference:
+        return side_reference, "sidecar"
+    for pattern in (_LABELLED_REFERENCE, _SHAPED_REFERENCE):
+        for match in pattern.finditer(text):
+            found = " ".join(match.group("ref").split())
+            if any(ch.isdigit() for ch in found):
+                return found, "document"
+    url = _as_text(source.sidecar.get("url"))
+    url_match = _URL_REFERENCE.search(url.rsplit("/", 1)[-1]) if url else None
+    if url_match:
+        return url_match.group("ref"), "url"
+    stem_match = _FILENAME_REFERENCE.search(source.path.stem)
+    if stem_match:
+        return stem_match.group(1), "file name"
+    return None, None
+
+
+def _labelled_date(pattern: re.Pattern[str], text: str) -> str | None:
+    """The date on a labelled line (`Dated: 14 March 2022`): ISO when written with a month
+    name, as printed when numeric (UK day-first; dbt reads it)."""
+    for match in pattern.finditer(text):
+        value = match.group("date")
+        found = worded_date(value)
+        if found:
+            return found
+        numeric = NUMERIC_DATE.search(value)
+        if numeric:
+            return numeric.group(0)
+    return None
+
+
+def disclosure_key(force_hint: str, reference: str | None) -> str | None:
+    """`<force id>:<reference>` with case, separators and an `FOI` prefix ignored, so
+    `4362_13`, `4362-13` and `FOI 4362/13` from one force are one disclosure."""
+    if not reference:
+        return None
+    force = force_id_for(force_hint) or alias_key(force_hint)
+    key = re.sub(r"[^a-z0-9]+", "-", reference.lower()).strip("-")
+    key = re.sub(r"^foi-(?=\d)", "", key)
+    return f"{force}:{key}"
+
+
+@cache
+def _force_aliases() -> dict[str, str]:
+    with ALIASES_SEED.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    aliases = {alias_key(row["alias"]): row["force_id"] for row in rows}
+    aliases.update({alias_key(row["force_id"]): row["force_id"] for row in rows})
+    return aliases
+
+
+def force_id_for(name: str) -> str | None:
+    """The force id for a folder name or alias (case and punctuation ignored), else None."""
+    return _force_aliases().get(alias_key(name)) if name else None
 
 
 def parse_document(source: SourceFile) -> ParsedDocument:
@@ -154,9 +265,21 @@ def parse_document(source: SourceFile) -> ParsedDocument:
             f"(supported: {', '.join(sorted(PARSERS))})",
             kind="unsupported_format",
         )
-    document_id, size = content_hash(source.path)
+    size = source.path.stat().st_size
     if size == 0:
         raise UnreadableDocument("the file is empty", kind="empty")
+    if size > MAX_FILE_BYTES:
+        raise UnreadableDocument(
+            f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one document",
+            kind="too_large",
+        )
+    if force_id_for(source.force_hint) is None:
+        raise UnreadableDocument(
+            f"the folder {source.force_hint!r} is not a known force or force alias "
+            "(see dbt/seeds/force_aliases.csv)",
+            kind="unknown_force",
+        )
+    document_id, size = content_hash(source.path)
     try:
         layout = parser(source.path)
     except UnreadableDocument:

@@ -37,8 +37,10 @@ _METADATA_LINE = re.compile(
 )
 # A count in prose: "2,109 subjects", "a total of 308 applications", "<5".
 _PROSE_NUMBER = re.compile(
-    r"(?<![\w/.,£-])(?P<value><\s*\d+|\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|\.\d|,\d)"
+    r"(?<![\w/.,£-])(?P<value><\s*\d+|\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|[.,\-_]\d)"
 )
+# A number straight after these words is a reference ("FOI 4362-13"), not a count.
+_REFERENCE_WORDS = {"foi", "ref", "ref.", "reference", "request", "pub"}
 _YEARLIKE = re.compile(r"^(19|20)\d{2}$")
 _SECTION_CITATION = re.compile(
     r"\b(?:section|sections|s\.|s)\s*(\d{1,2}(?:\s*\(\s*\d+\s*\))?(?:\s*\(\s*[a-z]\s*\))*)",
@@ -246,6 +248,8 @@ def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureR
         if _YEARLIKE.match(value):
             continue
         words_before = text[:start].split()[-6:]
+        if words_before and words_before[-1].lower().strip("(:#") in _REFERENCE_WORDS:
+            continue
         words_after = text[end:].split()[:6]
         figures.append(
             InlineFigureRecord(

@@ -82,3 +82,24 @@ def check_zip_container(path: Path, kind: str) -> None:
             f"the {MAX_UNZIPPED_BYTES:,}-byte limit (a zip bomb?), so it was not opened",
             kind="zip_bomb",
         )
+
+
+_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, start=1)}
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})\s*(?:\^?(?:st|nd|rd|th))?\s+(?:of\s+)?([A-Za-z]{3,9})\.?,?\s+(\d{4})\b"
+)
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,\s*(\d{4})\b")
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
+
+
+def worded_date(text: str) -> str | None:
+    """ISO date of the first date written with a month name: `10th April 2013`, `17 Apr 2013`,
+    `14^th September 2018`, `May 06, 2025` (US order). None when there is none."""
+    for pattern, order in ((_DAY_MONTH_YEAR, (0, 1, 2)), (_MONTH_DAY_YEAR, (1, 0, 2))):
+        for match in pattern.finditer(text):
+            day, month, year = (match.group(i + 1) for i in order)
+            number = _MONTHS.get(month[:3].lower())
+            if number and 1 <= int(day) <= 31:
+                return f"{int(year):04d}-{number:02d}-{int(day):02d}"
+    return None

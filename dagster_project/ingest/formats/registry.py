@@ -5,9 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from dagster_project.ingest.formats.csv import parse_csv
+from dagster_project.ingest.formats.docx import parse_docx
+from dagster_project.ingest.formats.html import parse_html
+from dagster_project.ingest.formats.pdf import parse_pdf
 from dagster_project.ingest.formats.text import parse_text
+from dagster_project.ingest.formats.xlsx import parse_xlsx
 from dagster_project.ingest.layout import DocumentLayout
 
 PARSERS: dict[str, Callable[[Path], DocumentLayout]] = {
     "txt": parse_text,
+    "pdf": parse_pdf,
+    "docx": parse_docx,
+    "xlsx": parse_xlsx,
+    "csv": parse_csv,
+    "html": parse_html,
+    "htm": parse_html,
 }

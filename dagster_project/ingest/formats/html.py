@@ -1,0 +1,165 @@
+"""HTML (.html, .htm): a force's disclosure-log page, read with BeautifulSoup (nothing fetched).
+
+Site chrome is removed before reading: scripts, styles, navigation, header, footer, forms,
+cookie banners and consent dialogs, breadcrumbs, "skip to content" links and the language
+switcher (English/Cymraeg). The body is the page's `main`/`article` (or the largest content
+container), read in order: headings and paragraphs, list items, and tables (`th` rows are the
+header). A table a crawler flattened into `cell |` text is read by the plain-text rules.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup, NavigableString, Tag
+
+from dagster_project.ingest.formats.text import layout_from_lines
+from dagster_project.ingest.layout import DocumentLayout, Table, UnreadableDocument
+from dagster_project.ingest.textutil import decode_text
+
+_CHROME_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "form",
+    "aside",
+    "iframe",
+    "svg",
+    "button",
+    "template",
+)
+_CHROME_HINT = re.compile(
+    r"cookie|consent|banner|gdpr|nav|menu|breadcrumb|skip|footer|header|masthead|social|share|"
+    r"language|lang-switch|cymraeg|search|sidebar|related",
+    re.IGNORECASE,
+)
+_BREAK = "\u2028"  # a <br>: the only line break inside running HTML text
+_BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote")
+_CONTAINERS = ("div", "section", "article", "main", "body", "span", "font", "center", "td")
+
+
+def parse_html(path: Path) -> DocumentLayout:
+    """Read the body of a web page into paragraphs and tables, chrome removed."""
+    data = path.read_bytes()
+    if not data.strip():
+        raise UnreadableDocument("the file is empty", kind="empty")
+    soup = BeautifulSoup(decode_text(data), "html.parser")
+    title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    _remove_chrome(soup)
+    for br in soup.find_all("br"):
+        br.replace_with(_BREAK)
+    body = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"})
+    body = body or soup.find(id=re.compile("content", re.I)) or soup.body or soup
+    lines: list[tuple[str, str | Table]] = []
+    _walk(body, lines)
+    layout = _layout(lines)
+    layout.full_text = "\n".join([title, body.get_text("\n", strip=True)])
+    if not layout.blocks:
+        raise UnreadableDocument(
+            "the web page has no body text once site chrome is removed", kind="no_text"
+        )
+    return layout
+
+
+def _remove_chrome(soup: BeautifulSoup) -> None:
+    for tag in soup.find_all(_CHROME_TAGS):
+        tag.decompose()
+    for tag in soup.find_all(True):
+        if tag.decomposed or tag.name in ("html", "body", "main", "article"):
+            continue
+        marks = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""])
+        if tag.get("aria-hidden") == "true" or (marks.strip() and _CHROME_HINT.search(marks)):
+            tag.decompose()
+
+
+def _walk(node: Tag, out: list[tuple[str, str | Table]]) -> None:
+    """Collect (kind, item) in document order: ("line", text) or ("table", Table)."""
+    for child in node.children:
+        if isinstance(child, NavigableString):
+            text = str(child)
+            if text.strip() and type(child) is NavigableString:
+                out.extend(("line", line) for line in _lines(text, node.name == "pre"))
+            continue
+        if not isinstance(child, Tag):
+            continue
+        if child.name == "table":
+            table = _table(child, sum(1 for kind, _ in out if kind == "table") + 1)
+            if table is not None:
+                out.append(("table", table))
+        elif child.name in _BLOCK_TAGS and not child.find(["table", "ul", "ol", "p"]):
+            out.append(("line", ""))
+            out.extend(("line", line) for line in _lines(child.get_text(), child.name == "pre"))
+            out.append(("line", ""))
+        else:
+            _walk(child, out)
+            if child.name not in ("span", "a", "b", "strong", "em", "i", "u", "font"):
+                out.append(("line", ""))
+
+
+def _lines(text: str, preformatted: bool) -> list[str]:
+    """Lines of running text: split at <br> (and at newlines only inside <pre>)."""
+    parts = text.replace("\n", _BREAK).split(_BREAK) if preformatted else text.split(_BREAK)
+    return [" ".join(part.split()) for part in parts]
+
+
+def _table(node: Tag, table_no: int) -> Table | None:
+    rows: list[tuple[str, ...]] = []
+    header_rows = 0
+    for tr in node.find_all("tr"):
+        cells: list[str] = []
+        for cell in tr.find_all(["th", "td"]):
+            text = " ".join(cell.get_text(" ").replace(_BREAK, " ").split())
+            cells.extend([text] * max(1, _span(cell)))
+        if not any(cells):
+            continue
+        if len(rows) == header_rows and tr.find("th") and not tr.find("td"):
+            header_rows += 1
+        rows.append(tuple(cells))
+    if not rows:
+        return None
+    width = max(len(row) for row in rows)
+    rows = [row + ("",) * (width - len(row)) for row in rows]
+    locator = f"html table {table_no}"
+    return Table(
+        tuple(rows),
+        locator,
+        tuple(f"{locator} row {i}" for i in range(1, len(rows) + 1)),
+        header_rows=max(1, header_rows),
+    )
+
+
+def _span(cell: Tag) -> int:
+    try:
+        return min(int(cell.get("colspan", 1)), 50)
+    except ValueError:
+        return 1
+
+
+def _layout(items: list[tuple[str, str | Table]]) -> DocumentLayout:
+    """Text runs go through the plain-text rules (wrapping, `cell |` tables); tables as read."""
+    layout = DocumentLayout()
+    run: list[str] = []
+    line_no = 0
+
+    def flush() -> None:
+        if run:
+            part = layout_from_lines(run, "", "html ", line_no - len(run) + 1)
+            layout.blocks.extend(part.blocks)
+            layout.furniture.extend(part.furniture)
+            run.clear()
+
+    for kind, item in items:
+        if kind == "table":
+            flush()
+            layout.blocks.append(item)
+            continue
+        if not item.strip() and run and not run[-1].strip():
+            continue  # collapse the blank lines that block tags leave behind
+        line_no += 1
+        run.append(item)
+    flush()
+    return layout
