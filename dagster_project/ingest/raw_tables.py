@@ -21,7 +21,7 @@ RAW_TABLES: dict[str, str] = {
         reference varchar, reference_source varchar, title varchar, url varchar,
         request_date varchar, response_date varchar, response_date_source varchar,
         synthetic boolean, parser varchar, parser_version varchar, parsed_at timestamp,
-        supersedes varchar""",
+        supersedes varchar, disclosure_key varchar, revision_text varchar""",
     "sections": """
         document_id varchar, section_no integer, question_no varchar, question_text varchar,
         answer_text varchar, locator varchar""",
@@ -134,6 +134,8 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
                 PARSER_VERSION,
                 parsed_at,
                 meta["supersedes"],
+                meta["disclosure_key"],
+                meta["revision_text"],
             )
         )
         st = doc.structure
