@@ -28,3 +28,12 @@
         when {{ re_matches(normalise_label(expr), '^(\\S+ ){0,3}(in custody|incarcerated|in prison)$') }} then 'only'
     end
 {%- endmacro %}
+
+{% macro text_similarity(left_expr, right_expr) -%}
+    {#- 0..1, how alike two labels are (for ranking review suggestions) -#}
+    {{ return(adapter.dispatch('text_similarity', 'foi_warehouse')(left_expr, right_expr)) }}
+{%- endmacro %}
+
+{% macro default__text_similarity(left_expr, right_expr) -%}
+    jaro_winkler_similarity({{ left_expr }}, {{ right_expr }})
+{%- endmacro %}

@@ -1,5 +1,8 @@
--- Every candidate figure with what it means: force, measure, offence, period, sex, value.
--- classification_issue says why a figure cannot go into the facts (it goes to review instead).
+-- Every candidate figure with what it means: force, measure, offence, area, period, sex, custody
+-- and value. figure_role says whether it is a disclosed figure, a stated total or not a figure at
+-- all (cost arithmetic, a citation); classification_issue says why a disclosed figure cannot go
+-- into the facts, so it goes to review instead. Nothing is guessed: a label nobody understood
+-- sends its figure to review.
 with
 
 candidates as (
@@ -22,6 +25,14 @@ measures as (
     select * from {{ ref('measures') }}
 ),
 
+measure_patterns as (
+    select * from {{ ref('measure_label_patterns') }}
+),
+
+area_patterns as (
+    select * from {{ ref('area_label_patterns') }}
+),
+
 offence_patterns as (
     select * from {{ ref('offence_title_patterns') }}
 ),
@@ -30,103 +41,332 @@ offences as (
     select * from {{ ref('offences') }}
 ),
 
-labelled as (
+normalised as (
     select
         candidates.*,
-        {{ is_total_label('candidates.row_label') }}
-        or {{ is_total_label('candidates.col_label') }} as is_stated_total,
-        coalesce({{ sex_of('candidates.col_label') }}, {{ sex_of('candidates.row_label') }}, 'all') as sex,
-        coalesce(col_period.period_kind, row_period.period_kind) as label_period_kind,
-        coalesce(col_period.period_label, row_period.period_label) as label_period_label,
-        coalesce(col_period.period_start, row_period.period_start) as label_period_start,
-        coalesce(col_period.period_end, row_period.period_end) as label_period_end,
         {{ normalise_label('candidates.row_label') }} as row_label_norm,
-        {{ value_status_of('candidates.value_text') }} as value_status
+        {{ normalise_label('candidates.col_label') }} as col_label_norm,
+        {{ normalise_label('candidates.row_group') }} as row_group_norm,
+        -- an inline label is a window of words around the number ("#") or a short label ("Male")
+        candidates.source_kind = 'inline' and contains(candidates.row_label, '#') as is_word_window
     from candidates
-    left join periods as col_period on candidates.col_label = col_period.label_text
-    left join periods as row_period on candidates.row_label = row_period.label_text
 ),
 
 offence_matched as (
     select
-        labelled.figure_id,
+        normalised.figure_id,
         offence_patterns.offence_key
-    from labelled
+    from normalised
     inner join offence_patterns
-        on {{ re_matches_column('labelled.row_label_norm', 'offence_patterns.pattern') }}
-    qualify row_number() over (partition by labelled.figure_id order by offence_patterns.priority) = 1
+        on {{ re_matches_column('normalised.row_label_norm', 'offence_patterns.pattern') }}
+    qualify row_number() over (partition by normalised.figure_id order by offence_patterns.priority) = 1
 ),
 
-classified as (
+-- The measure a label names: the row label first, then the column, then the row group.
+measure_matched as (
+    select
+        normalised.figure_id,
+        measure_patterns.measure,
+        label_rank
+    from normalised
+    cross join (values (1), (2), (3)) as ranks (label_rank)
+    inner join measure_patterns
+        on {{ re_matches_column(
+            "case label_rank when 1 then normalised.row_label_norm when 2 then normalised.col_label_norm"
+            ~ " else normalised.row_group_norm end",
+            'measure_patterns.pattern'
+        ) }}
+    qualify row_number() over (
+        partition by normalised.figure_id order by label_rank, measure_patterns.priority
+    ) = 1
+),
+
+area_matched as (
+    select
+        normalised.figure_id,
+        area_patterns.area_kind,
+        label_rank
+    from normalised
+    cross join (values (1), (2)) as ranks (label_rank)
+    inner join area_patterns
+        on {{ re_matches_column(
+            "case label_rank when 1 then normalised.row_label_norm else normalised.row_group_norm end",
+            'area_patterns.pattern'
+        ) }}
+    qualify row_number() over (
+        partition by normalised.figure_id order by label_rank, area_patterns.priority
+    ) = 1
+),
+
+-- A pseudo-area is only an area in a table that lists real areas too.
+tables_with_areas as (
+    select distinct
+        normalised.document_id,
+        normalised.table_no
+    from normalised
+    inner join area_matched on normalised.figure_id = area_matched.figure_id
+    where area_matched.area_kind = 'area' and normalised.table_no is not null
+),
+
+labelled as (
+    select
+        normalised.*,
+        {{ is_total_label('normalised.row_label') }}
+        or {{ is_total_label('normalised.col_label') }} as is_stated_total,
+        {{ sex_of('normalised.col_label') }} as col_sex,
+        {{ sex_of('normalised.row_label') }} as row_sex,
+        {{ custody_of('normalised.row_label') }} as row_custody,
+        {{ custody_of('normalised.col_label') }} as col_custody,
+        col_period.period_kind as col_period_kind,
+        row_period.period_kind as row_period_kind,
+        coalesce(col_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
+        coalesce(col_period.period_kind, row_period.period_kind, group_period.period_kind) as label_period_kind,
+        coalesce(col_period.period_label, row_period.period_label, group_period.period_label) as label_period_label,
+        coalesce(col_period.period_start, row_period.period_start, group_period.period_start) as label_period_start,
+        coalesce(col_period.period_end, row_period.period_end, group_period.period_end) as label_period_end,
+        context_period.period_kind as context_period_kind,
+        context_period.period_label as context_period_label,
+        context_period.period_start as context_period_start,
+        context_period.period_end as context_period_end,
+        offence_matched.offence_key as title_offence_key,
+        measure_matched.measure as label_measure,
+        measure_matched.label_rank as measure_label_rank,
+        case
+            when area_matched.area_kind = 'area' then true
+            when area_matched.area_kind = 'pseudo_area' and tables_with_areas.table_no is not null then true
+            else false
+        end as has_area,
+        area_matched.area_kind,
+        area_matched.label_rank as area_label_rank,
+        {{ value_status_of('normalised.value_text') }} as value_status,
+        {{ value_shape_of('normalised.value_text') }} as value_shape_issue,
+        sections.question_no,
+        sections.question_text,
+        sections.question_measure,
+        sections.question_offence_category,
+        sections.custody as section_custody
+    from normalised
+    left join periods as col_period on normalised.col_label = col_period.label_text
+    left join periods as row_period on normalised.row_label = row_period.label_text
+    left join periods as group_period on normalised.row_group = group_period.label_text
+    left join sections
+        on
+            normalised.document_id = sections.document_id
+            and normalised.section_no = sections.section_no
+    left join periods as context_period
+        on sections.answer_as_at_text = context_period.label_text
+        and context_period.period_kind in ('as_at', 'month')
+    left join offence_matched on normalised.figure_id = offence_matched.figure_id
+    left join measure_matched on normalised.figure_id = measure_matched.figure_id
+    left join area_matched on normalised.figure_id = area_matched.figure_id
+    left join tables_with_areas
+        on
+            normalised.document_id = tables_with_areas.document_id
+            and normalised.table_no = tables_with_areas.table_no
+),
+
+measured as (
     select
         labelled.*,
+        documents.force_hint,
         documents.force_id,
         documents.force_name,
         documents.ons_pfa_code,
         documents.reference,
         documents.response_date,
         documents.is_synthetic,
-        sections.question_no,
-        sections.question_measure,
-        sections.question_offence_category,
+        documents.is_superseded,
+        -- an offence title decides breach figures, whatever question it was printed under
         case
             when
-                offence_matched.offence_key is not null
+                labelled.title_offence_key is not null
+                and not (labelled.has_area and labelled.area_label_rank = 1)
                 and (
-                    sections.question_measure = 'breach_offences'
+                    labelled.question_measure = 'breach_offences'
                     or {{ re_matches('labelled.row_label_norm', 'breach|fail|comply|attempt|offence') }}
                 )
-                then offence_matched.offence_key
+                then labelled.title_offence_key
         end as offence_key,
         {{ re_matches('labelled.row_label_norm', '\\battempt') }} as is_attempt,
-        sections.custody as section_custody
+        case
+            when labelled.has_area and labelled.area_label_rank = 1 then labelled.row_label
+            when labelled.has_area then labelled.row_group
+            when labelled.is_word_window
+                then {{ re_extract(
+                    'labelled.row_label',
+                    '(?i)(([A-Z][a-z]+ ){1,3}(policing area|local policing unit|lpu|npu|district|division|borough))\\s*#',
+                    1
+                ) }}
+        end as area_name,
+        labelled.area_kind = 'pseudo_area' and labelled.has_area as is_pseudo_area
     from labelled
     inner join documents on labelled.document_id = documents.document_id
-    left join sections
-        on
-            labelled.document_id = sections.document_id
-            and labelled.section_no = sections.section_no
-    left join offence_matched on labelled.figure_id = offence_matched.figure_id
 ),
 
 with_measure as (
     select
-        classified.*,
+        measured.*,
         case
-            when classified.offence_key is not null then 'breach_offences'
-            else classified.question_measure
-        end as measure
-    from classified
+            when measured.offence_key is not null then 'breach_offences'
+            when measured.label_measure is not null
+                and not (measured.has_area and measured.measure_label_rank = measured.area_label_rank)
+                then measured.label_measure
+            else measured.question_measure
+        end as measure,
+        coalesce(measured.row_sex, measured.col_sex, 'all') as sex
+    from measured
 ),
 
-resolved as (
+with_kind as (
     select
         with_measure.*,
         offences.offence_category,
         measures.measure_kind,
-        case
-            when with_measure.label_period_kind = 'year' and measures.measure_kind = 'stock' then 'as_at'
-            when with_measure.label_period_kind = 'year' then 'calendar_year'
-            else with_measure.label_period_kind
-        end as period_kind,
-        with_measure.label_period_label as period_label,
-        with_measure.label_period_start as period_start,
-        with_measure.label_period_end as period_end,
-        case when measures.measure_kind = 'stock' then with_measure.section_custody end as custody,
-        {{ value_bounds('with_measure.value_status', 'with_measure.value_text') }}
+        -- a label is understood when something in the pipeline read it
+        with_measure.row_label_norm is null
+        or with_measure.row_label_norm = ''
+        or with_measure.is_word_window
+        or with_measure.row_period_kind is not null
+        or with_measure.row_sex is not null
+        or with_measure.row_custody is not null
+        or with_measure.offence_key is not null
+        or (with_measure.label_measure is not null and with_measure.measure_label_rank = 1)
+        or (with_measure.has_area and with_measure.area_label_rank = 1)
+        or {{ is_total_label('with_measure.row_label') }}
+        or {{ re_matches('with_measure.row_label_norm', '^(year|period|date|month|number|count|total number|figures?|all|persons|people)$') }}
+        as is_row_label_understood,
+        with_measure.col_label_norm is null
+        or with_measure.col_label_norm = ''
+        or with_measure.col_period_kind is not null
+        or with_measure.col_sex is not null
+        or with_measure.col_custody is not null
+        or (with_measure.label_measure is not null and with_measure.measure_label_rank = 2)
+        or {{ is_total_label('with_measure.col_label') }}
+        or {{ re_matches('with_measure.col_label_norm', '^(number|count|figures?|value|no\\.?|amount|all|persons|people|total number)$') }}
+        as is_col_label_understood
     from with_measure
     left join offences on with_measure.offence_key = offences.offence_key
     left join measures on with_measure.measure = measures.measure
+),
+
+-- The period, by the design's stock/flow rule: a bare year or month on a stock is a snapshot in
+-- it; a financial year on a stock is the 31 March that closes it; "currently" and "to date" end
+-- on the response date. A stock whose labels give no period takes its answer's snapshot date.
+periodised as (
+    select
+        with_kind.*,
+        case
+            when with_kind.label_period_kind is not null then with_kind.label_period_kind
+            when with_kind.measure_kind = 'stock' then with_kind.context_period_kind
+        end as raw_period_kind,
+        case
+            when with_kind.label_period_kind is not null then with_kind.label_period_label
+            when with_kind.measure_kind = 'stock' then with_kind.context_period_label
+        end as raw_period_label,
+        case
+            when with_kind.label_period_kind is not null then with_kind.label_period_start
+            when with_kind.measure_kind = 'stock' then with_kind.context_period_start
+        end as raw_period_start,
+        case
+            when with_kind.label_period_kind is not null then with_kind.label_period_end
+            when with_kind.measure_kind = 'stock' then with_kind.context_period_end
+        end as raw_period_end
+    from with_kind
+),
+
+resolved as (
+    select
+        periodised.*,
+        case
+            when raw_period_kind in ('year', 'month') and measure_kind = 'stock' then 'as_at'
+            when raw_period_kind = 'year' then 'calendar_year'
+            when raw_period_kind = 'month' then 'date_range'
+            when raw_period_kind = 'financial_year' and measure_kind = 'stock' then 'as_at'
+            when raw_period_kind = 'to_date' and response_date is not null then 'date_range'
+            when raw_period_kind = 'current' and measure_kind = 'stock' and response_date is not null then 'as_at'
+            when raw_period_kind in ('to_date', 'current') then null
+            when raw_period_kind = 'as_at' and measure_kind = 'flow' then null
+            else raw_period_kind
+        end as period_kind,
+        case
+            when raw_period_kind = 'financial_year' and measure_kind = 'stock' then raw_period_end
+            when raw_period_kind = 'to_date' then coalesce(raw_period_start, make_date(year(response_date), 1, 1))
+            when raw_period_kind = 'current' then response_date
+            else raw_period_start
+        end as period_start,
+        case
+            when raw_period_kind in ('to_date', 'current') then response_date
+            else raw_period_end
+        end as period_end
+    from periodised
+),
+
+labelled_periods as (
+    select
+        resolved.*,
+        case
+            when period_kind is null then null
+            when raw_period_kind = 'month' and period_kind = 'date_range'
+                then {{ iso_interval_label('period_start', 'period_end') }}
+            when raw_period_kind = 'financial_year' and period_kind = 'as_at' then strftime(period_end, '%Y-%m-%d')
+            when raw_period_kind in ('to_date', 'current') and period_kind = 'as_at' then strftime(period_end, '%Y-%m-%d')
+            when raw_period_kind = 'to_date' then {{ iso_interval_label('period_start', 'period_end') }}
+            else raw_period_label
+        end as period_label,
+        case when measure_kind = 'stock' then coalesce(row_custody, col_custody, section_custody) end as custody,
+        {{ value_bounds('value_status', 'value_text') }}
+    from resolved
+),
+
+roled as (
+    select
+        *,
+        case
+            when is_stated_total then 'stated_total'
+            -- cost arithmetic in a refusal ("1077 records x 5 mins = 89 hours") and citations
+            -- ("section 12 (1)") are numbers in the text, not figures a force disclosed
+            when
+                is_word_window
+                and {{ re_matches(normalise_label('source_text'), '\\b(hours?|minutes?|mins?|£ ?[0-9]|appropriate limit|cost limit|per hour)\\b') }}
+                then 'not_a_figure'
+            when
+                is_word_window
+                and {{ re_matches(normalise_label('row_label'), '\\b(section|sections|sec|s|article|act|regulation|paragraph|para|question|q|ref|reference|page|foi|request)\\.? #') }}
+                then 'not_a_figure'
+            else 'disclosed'
+        end as figure_role
+    from labelled_periods
+),
+
+-- The same measure, period, sex, offence, area and label twice in one answer: nothing tells
+-- the two apart (a lost sub-question heading, a duplicated row), so neither is guessed.
+counted as (
+    select
+        *,
+        count(*) over (
+            partition by
+                document_id, section_no, measure, period_label, sex, offence_key, is_attempt,
+                area_name, custody, row_label_norm, col_label_norm, figure_role
+        ) as same_key_count
+    from roled
 )
 
 select
     *,
     case
+        when figure_role != 'disclosed' then null
         when force_id is null then 'force not recognised'
-        when measure is null then 'no measure: the question and labels matched no pattern'
-        when measure = 'breach_offences' and offence_key is null
-            then 'offence title matched no pattern'
-        when period_kind is null then 'no period: no label reads as a period'
+        when value_shape_issue is not null then value_shape_issue
         when value_status is null then 'value not understood'
+        when not is_row_label_understood then 'row label matched no mapping'
+        when not is_col_label_understood then 'column label matched no mapping'
+        when measure = 'breach_offences' and offence_key is null then 'offence title matched no pattern'
+        when measure is null then 'no measure: the question and labels matched no pattern'
+        when raw_period_kind in ('to_date', 'current') and response_date is null
+            then 'period runs to the response date, which is unknown'
+        when raw_period_kind = 'current' and measure_kind = 'flow' then 'no period: "currently" on a count of events'
+        when raw_period_kind = 'as_at' and measure_kind = 'flow' then 'no period: a snapshot date on a count of events'
+        when period_kind is null then 'no period: no label reads as a period'
+        when same_key_count > 1 then 'ambiguous: the same figure appears twice in one answer with nothing to tell them apart'
     end as classification_issue
-from resolved
+from counted

@@ -35,7 +35,10 @@ select
     sections.locator,
     matched.measure as question_measure,
     matched.offence_category as question_offence_category,
-    {{ custody_of('sections.answer_text') }} as custody
+    {{ custody_of('sections.answer_text') }} as custody,
+    -- the answer's own snapshot phrase ("as at 1.1.21", "the figures for October 2025"): the
+    -- period of its figures when their labels give none
+    {{ re_extract(normalise_label('sections.answer_text'), '((as (at|of|on)|(figures|data) for) [^.;|\\n]{3,32})', 1) }} as answer_as_at_text
 from sections
 left join matched
     on

@@ -4,17 +4,20 @@ with
 
 figures as (
     select * from {{ ref('int_figures_classified') }}
-    where classification_issue is null and not is_stated_total
+    where figure_role = 'disclosed' and classification_issue is null
 ),
 
 keyed as (
     select
         *,
         count(distinct document_id) over (
-            partition by force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false), coalesce(custody, '')
+            partition by force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false), coalesce(custody, ''),
+            coalesce(area_name, '')
         ) as document_count,
-        count(distinct value) over (
-            partition by force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false), coalesce(custody, '')
+        count(distinct value_status || ':' || coalesce(cast(value_low as varchar), '') || '-'
+            || coalesce(cast(value_high as varchar), '')) over (
+            partition by force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false), coalesce(custody, ''),
+            coalesce(area_name, '')
         ) as value_count
     from figures
 )
@@ -27,7 +30,9 @@ select
     offence_key,
     is_attempt,
     custody,
+    area_name,
     document_id,
+    is_superseded,
     reference,
     response_date,
     value,

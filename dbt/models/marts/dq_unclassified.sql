@@ -1,48 +1,106 @@
--- Every figure that matched no mapping, with why, where, and the closest mapping lines, so a
--- person can add one line to a seed.
+-- Every disclosed figure that matched no mapping, with why, where, which seed a person would
+-- add a line to, and the closest existing mapping targets, ranked. `foi review` reads this.
 with
 
 unclassified as (
     select * from {{ ref('int_figures_classified') }}
-    where classification_issue is not null and not is_stated_total
+    where figure_role = 'disclosed' and classification_issue is not null
 ),
 
-offence_suggestions as (
+kinded as (
     select
-        unclassified.figure_id,
-        string_agg(
-            offences.offence_key, ', '
-            order by jaro_winkler_similarity(unclassified.row_label_norm, lower(offences.description)) desc
-        ) as suggestions
+        *,
+        case
+            when classification_issue like 'force%' then 'force'
+            when classification_issue like 'offence%' then 'offence_title'
+            when classification_issue like 'row label%' then 'row_label'
+            when classification_issue like 'column label%' then 'column_label'
+            when classification_issue like 'no measure%' then 'question'
+            when classification_issue like 'no period%' or classification_issue like 'period%' then 'period'
+            when classification_issue like 'ambiguous%' then 'ambiguous'
+            else 'value'
+        end as label_kind
     from unclassified
-    cross join {{ ref('offences') }} as offences
-    where unclassified.classification_issue = 'offence title matched no pattern'
-    group by unclassified.figure_id
+),
+
+labelled as (
+    select
+        *,
+        case label_kind
+            when 'force' then force_hint
+            when 'offence_title' then row_label
+            when 'row_label' then row_label
+            when 'column_label' then col_label
+            when 'question' then question_text
+            when 'period' then coalesce(nullif(col_label, ''), row_label)
+            when 'ambiguous' then row_label
+            else value_text
+        end as label_text,
+        case label_kind
+            when 'force' then 'force_aliases_extra'
+            when 'offence_title' then 'offence_title_patterns'
+            when 'row_label' then 'measure_label_patterns'
+            when 'column_label' then 'measure_label_patterns'
+            when 'question' then 'question_topic_patterns'
+        end as seed_to_edit
+    from kinded
+),
+
+targets as (
+    select
+        'offence_title_patterns' as seed_name,
+        offence_key as target,
+        lower(description) as target_text
+    from {{ ref('offences') }}
+    union all
+    select
+        'measure_label_patterns',
+        measure,
+        lower(replace(measure, '_', ' ') || ' ' || description)
+    from {{ ref('measures') }}
+    union all
+    select
+        'question_topic_patterns',
+        measure,
+        lower(replace(measure, '_', ' ') || ' ' || description)
+    from {{ ref('measures') }}
+    union all
+    select
+        'force_aliases_extra',
+        force_id,
+        lower(force_name)
+    from {{ ref('forces') }}
+),
+
+suggestions as (
+    select
+        labelled.figure_id,
+        string_agg(
+            targets.target, ', '
+            order by {{ text_similarity(normalise_label('labelled.label_text'), 'targets.target_text') }} desc, targets.target
+        ) as suggestions
+    from labelled
+    inner join targets on labelled.seed_to_edit = targets.seed_name
+    group by labelled.figure_id
 )
 
 select
-    unclassified.figure_id,
-    unclassified.document_id,
-    unclassified.force_id,
-    case
-        when unclassified.classification_issue like 'force%' then 'force'
-        when unclassified.classification_issue like 'offence%' then 'offence_title'
-        when unclassified.classification_issue like 'no measure%' then 'question'
-        when unclassified.classification_issue like 'no period%' then 'period'
-        else 'value'
-    end as label_kind,
-    case
-        when unclassified.classification_issue like 'no measure%' then unclassified.question_no
-        when unclassified.classification_issue like 'value%' then unclassified.value_text
-        else unclassified.row_label
-    end as label_text,
-    unclassified.row_label,
-    unclassified.col_label,
-    unclassified.value_text,
-    unclassified.classification_issue as reason,
-    offence_suggestions.suggestions,
-    unclassified.locator || ' (' || unclassified.source_kind || ')' as source_locator,
-    unclassified.source_text,
-    unclassified.is_synthetic
-from unclassified
-left join offence_suggestions on unclassified.figure_id = offence_suggestions.figure_id
+    labelled.figure_id,
+    labelled.document_id,
+    labelled.force_id,
+    labelled.section_no,
+    labelled.question_no,
+    labelled.label_kind,
+    labelled.label_text,
+    labelled.row_label,
+    labelled.col_label,
+    labelled.value_text,
+    labelled.measure as measure_guess,
+    labelled.classification_issue as reason,
+    labelled.seed_to_edit,
+    suggestions.suggestions,
+    labelled.locator || ' (' || labelled.source_kind || ')' as source_locator,
+    labelled.source_text,
+    labelled.is_synthetic
+from labelled
+left join suggestions on labelled.figure_id = suggestions.figure_id

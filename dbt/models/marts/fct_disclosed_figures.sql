@@ -1,11 +1,12 @@
 -- One row per figure a force disclosed, in the common schema. Stated totals and derived
 -- figures are not rows here. Where two documents disclose the same figure, the newest
--- response wins (both are listed in dq_conflicting_figures).
+-- response wins (both are listed in dq_conflicting_figures); a response another one
+-- supersedes always loses.
 with
 
 figures as (
     select * from {{ ref('int_figures_classified') }}
-    where classification_issue is null and not is_stated_total
+    where figure_role = 'disclosed' and classification_issue is null
 ),
 
 ranked as (
@@ -14,8 +15,8 @@ ranked as (
         dense_rank() over (
             partition by
                 force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false),
-                coalesce(custody, '')
-            order by response_date desc nulls last, document_id
+                coalesce(custody, ''), coalesce(area_name, '')
+            order by is_superseded, response_date desc nulls last, document_id
         ) as document_rank
     from figures
 )
@@ -31,7 +32,8 @@ select
     offence_category,
     coalesce(is_attempt, false) as is_attempt,
     sex,
-    cast(null as varchar) as area_name,
+    area_name,
+    coalesce(is_pseudo_area, false) as is_pseudo_area,
     period_kind,
     period_label,
     period_start,
