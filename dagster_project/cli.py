@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -37,8 +38,10 @@ def prepare(quiet: bool = False) -> None:
         raise SystemExit(f"dbt parse failed: {result.exception}")
 
 
-def build(raw_dir: Path, warehouse: Path) -> int:
-    """Materialise every asset once: ingest, dbt build (with tests), publish."""
+def build(raw_dir: Path, warehouse: Path, full_refresh: bool = False) -> int:
+    """Materialise every asset once: ingest (new and changed documents only, unless
+    `full_refresh`), dbt build (with tests), publish. Waits while another build of the same
+    warehouse is running; publishes nothing unless everything succeeded."""
     prepare(quiet=True)
     os.environ["FOI_RAW_DIR"] = str(raw_dir)
     os.environ["FOI_WAREHOUSE"] = str(warehouse)
@@ -56,6 +59,7 @@ def build(raw_dir: Path, warehouse: Path) -> int:
         ALL_ASSETS,
         resources=make_resources(str(raw_dir), str(warehouse)),
         instance=instance,
+        run_config={"ops": {"raw_tables": {"config": {"full_refresh": full_refresh}}}},
         raise_on_error=False,
     )
     elapsed = time.monotonic() - started
@@ -66,9 +70,31 @@ def build(raw_dir: Path, warehouse: Path) -> int:
             f"published warehouse {warehouse} was left as it was.",
             file=sys.stderr,
         )
+        for reason in _failure_reasons(result):
+            print(f"  {reason}", file=sys.stderr)
         return 1
     _print_summary(warehouse, elapsed)
     return 0
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_DBT_FAILURE = re.compile(r"^(\d+ of \d+ (FAIL|ERROR)\b|(Failure|Error) in |Database Error)")
+
+
+def _failure_reasons(result) -> list[str]:
+    """What stopped a build, one line each: the dbt tests and models that failed, else the
+    first line of each failure's error."""
+    reasons: list[str] = []
+    for event in result.all_events:
+        if not (event.is_step_failure or event.event_type_value == "RUN_FAILURE"):
+            continue
+        error = getattr(event.event_specific_data, "error", None)
+        if error is None:
+            continue
+        lines = [_ANSI.sub("", line).strip() for line in error.message.splitlines()]
+        dbt_lines = [line for line in lines if _DBT_FAILURE.match(line)]
+        reasons.extend(dict.fromkeys(dbt_lines) or [next(line for line in lines if line)])
+    return reasons
 
 
 def _print_summary(warehouse: Path, elapsed: float) -> None:
@@ -122,8 +148,16 @@ def query(sql: str, warehouse: Path, output_format: str) -> int:
     else:
         import pandas as pd
 
-        with pd.option_context("display.max_rows", None, "display.max_columns", None,
-                               "display.width", 250, "display.max_colwidth", 60):
+        with pd.option_context(
+            "display.max_rows",
+            None,
+            "display.max_columns",
+            None,
+            "display.width",
+            250,
+            "display.max_colwidth",
+            60,
+        ):
             print(frame.to_string(index=False) if len(frame) else "(no rows)")
     return 0
 
@@ -135,6 +169,9 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd = commands.add_parser("build", help="ingest raw/, run dbt, publish the warehouse")
     build_cmd.add_argument("--raw-dir", type=Path, default=None)
     build_cmd.add_argument("--warehouse", type=Path, default=None)
+    build_cmd.add_argument(
+        "--full-refresh", action="store_true", help="parse every document again (no cache)"
+    )
 
     query_cmd = commands.add_parser("query", help="read-only SQL against the warehouse")
     query_cmd.add_argument("sql")
@@ -149,6 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         return build(
             (args.raw_dir or default_raw_dir()).resolve(),
             (args.warehouse or default_warehouse()).resolve(),
+            full_refresh=args.full_refresh,
         )
     if args.command == "query":
         return query(args.sql, (args.warehouse or default_warehouse()).resolve(), args.format)

@@ -1,16 +1,17 @@
 """Ingest assets: the files under raw/ and the raw.* tables parsed from them.
 
 The assets are thin; the work is in `dagster_project.ingest`, plain modules with no Dagster.
+Every document under raw/ is also a partition of `raw/document_parses` (keyed by its path), whose
+materialisations record each parse of that document.
 """
 
-
-import duckdb
 import dagster as dg
 
 from dagster_project.defs.resources import WarehouseResource
 from dagster_project.ingest.documents import content_hash, discover_documents
 from dagster_project.ingest.raw_tables import RAW_TABLES
-from dagster_project.ingest.run import ingest_folder
+from dagster_project.ingest.run import IngestReport, ingest_incrementally
+from dagster_project.warehouse import open_build_file
 
 RAW_TABLE_DESCRIPTIONS = {
     "documents": "One row per document file: content hash, path, force folder, metadata.",
@@ -22,6 +23,24 @@ RAW_TABLE_DESCRIPTIONS = {
     "ingest_errors": "Files that could not be read: path and one clear sentence why.",
 }
 
+documents_partitions = dg.DynamicPartitionsDefinition(name="documents")
+
+document_parses = dg.AssetSpec(
+    key=["raw", "document_parses"],
+    group_name="ingest",
+    deps=[["raw", "files"]],
+    partitions_def=documents_partitions,
+    kinds={"python"},
+    description="One partition per document under raw/ (keyed by its path). Each "
+    "materialisation records one parse of that document, reported by the raw tables step; "
+    "an unchanged document is not parsed again, so it gets no new record.",
+)
+
+
+class IngestConfig(dg.Config):
+    full_refresh: bool = False
+    """Parse every document again, ignoring the parse cache (the weekly rebuild does)."""
+
 
 @dg.asset(
     key=["raw", "files"],
@@ -29,7 +48,9 @@ RAW_TABLE_DESCRIPTIONS = {
     kinds={"python", "file"},
     description="The document files under raw/<force>/, with their content hashes.",
 )
-def raw_files(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.MaterializeResult:
+def raw_files(
+    context: dg.AssetExecutionContext, warehouse: WarehouseResource
+) -> dg.MaterializeResult:
     sources = discover_documents(warehouse.raw())
     listing = []
     for source in sources:
@@ -59,17 +80,60 @@ def raw_files(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -
     ],
     can_subset=False,
 )
-def raw_tables(context: dg.AssetExecutionContext, warehouse: WarehouseResource):
-    """Parse every document and replace the raw.* tables; a bad document never stops the rest."""
-    con = duckdb.connect(str(warehouse.build()))
+def raw_tables(
+    context: dg.AssetExecutionContext, config: IngestConfig, warehouse: WarehouseResource
+):
+    """Bring the raw.* tables up to date: parse new and changed documents, keep unchanged ones,
+    drop vanished ones; a bad document never stops the rest."""
+    con = open_build_file(warehouse.build(), on_wait=context.log.warning)
     try:
-        counts = ingest_folder(warehouse.raw(), con, progress=context.log.debug)
+        report = ingest_incrementally(
+            warehouse.raw(), con, progress=context.log.debug, full_refresh=config.full_refresh
+        )
     finally:
         con.close()
-    if counts["ingest_errors"]:
-        context.log.warning("%d files could not be read: see raw.ingest_errors",
-                            counts["ingest_errors"])
+    context.log.info(
+        "parsed %d documents, kept %d unchanged, removed %d%s",
+        len(report.parsed),
+        len(report.reused),
+        len(report.removed),
+        " (full re-parse)" if report.full else "",
+    )
+    if report.counts["ingest_errors"]:
+        context.log.warning(
+            "%d files could not be read: see raw.ingest_errors", report.counts["ingest_errors"]
+        )
+    _record_document_parses(context, report)
     for table in RAW_TABLES:
         yield dg.MaterializeResult(
-            asset_key=["raw", table], metadata={"row_count": counts.get(table, 0)}
+            asset_key=["raw", table],
+            metadata={
+                "row_count": report.counts.get(table, 0),
+                "documents_parsed": len(report.parsed),
+                "documents_unchanged": len(report.reused),
+                "documents_removed": len(report.removed),
+            },
+        )
+
+
+def _record_document_parses(context: dg.AssetExecutionContext, report: IngestReport) -> None:
+    """Keep one `documents` partition per document and record this run's parses on them."""
+    instance = context.instance
+    existing = set(instance.get_dynamic_partitions(documents_partitions.name))
+    current = set(report.parsed) | set(report.reused)
+    if current - existing:
+        instance.add_dynamic_partitions(documents_partitions.name, sorted(current - existing))
+    for gone in sorted(existing - current):
+        instance.delete_dynamic_partition(documents_partitions.name, gone)
+    for path in report.parsed:
+        outcome = report.outcomes.get(path)
+        metadata = {"path": path, "full_refresh": report.full}
+        if outcome is not None:
+            metadata |= {"document_id": outcome.document_id, "outcome": outcome.outcome}
+            if outcome.reason:
+                metadata["reason"] = outcome.reason
+        context.log_event(
+            dg.AssetMaterialization(
+                asset_key=document_parses.key, partition=path, metadata=metadata
+            )
         )

@@ -1,21 +1,37 @@
-"""The warehouse resource: where raw/ is, where a build writes, where it is published."""
-
+"""The warehouse resource: where raw/ is, where a build writes, where it is published, and
+the one-writer lock every run holds from its start to its end."""
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource
+from pydantic import PrivateAttr
 
 from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.paths import build_path_for, default_raw_dir, default_warehouse
+from dagster_project.warehouse import build_lock
 
 
 class WarehouseResource(dg.ConfigurableResource):
-    """Paths of one warehouse. Empty strings mean the FOI_RAW_DIR / FOI_WAREHOUSE defaults."""
+    """Paths of one warehouse. Empty strings mean the FOI_RAW_DIR / FOI_WAREHOUSE defaults.
+
+    While a run uses it, the run holds the warehouse's build lock (runs execute in one process,
+    so the lock covers ingest, dbt and publication together); a second writer waits for it.
+    """
 
     raw_dir: str = ""
     published_path: str = ""
+    lock_wait_seconds: float = 3600.0
+    _lock: ExitStack = PrivateAttr(default_factory=ExitStack)
+
+    def setup_for_execution(self, context: dg.InitResourceContext) -> None:
+        log = context.log.info if context.log else print
+        self._lock.enter_context(build_lock(self.build(), self.lock_wait_seconds, log))
+
+    def teardown_after_execution(self, context: dg.InitResourceContext) -> None:
+        self._lock.close()
 
     def raw(self) -> Path:
         return Path(self.raw_dir).resolve() if self.raw_dir else default_raw_dir()

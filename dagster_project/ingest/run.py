@@ -50,6 +50,7 @@ class IngestReport:
     reused: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     full: bool = False
+    outcomes: dict[str, CachedFile] = field(default_factory=dict)  # of the files parsed
 
 
 @dataclass
@@ -159,6 +160,7 @@ def ingest_incrementally(
         entry = _parse_one(cand, code, started, parsed, errors)
         if entry is not None:
             entries.append(entry)
+            report.outcomes[path] = entry
         report.parsed.append(path)
         progress(f"[{number}/{len(candidates)}] {path}")
     seen = {cand.source.rel_path for cand in candidates}
@@ -204,6 +206,19 @@ def _parse_one(
         "parsed",
         seen_at=started,
     )
+
+
+def folder_fingerprints(raw_dir: Path) -> dict[str, str]:
+    """Every document under raw_dir (by path) with a digest of its bytes and sidecar: what a
+    sensor compares between ticks to notice new, changed and deleted documents."""
+    fingerprints: dict[str, str] = {}
+    for source in discover_documents(raw_dir):
+        try:
+            digest, _size = content_hash(source.path)
+        except OSError:
+            continue  # vanished while listing; the next tick sees the folder as it settles
+        fingerprints[source.rel_path] = f"{digest[:16]}:{_sidecar_digest(source)[:16]}"
+    return fingerprints
 
 
 def ingest_folder(
