@@ -4,7 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-export DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+# The Dagster instance (run history, schedules, sensors) that `make run` and `make ui` share.
+DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
 .PHONY: install run build test lint fmt ui bench clean
 
@@ -18,7 +19,8 @@ $(STAMP): requirements.lock pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)  ## build warehouse/foi.duckdb from raw/
-	$(BIN)/foi build
+	mkdir -p $(DAGSTER_HOME)
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/foi build
 
 test: $(STAMP)  ## the whole suite: lint, parser and asset tests, dbt build with its tests
 	$(MAKE) --no-print-directory lint
@@ -38,7 +40,7 @@ fmt: $(STAMP)
 ui: $(STAMP)  ## the Dagster UI with lineage, schedules and sensors
 	mkdir -p $(DAGSTER_HOME)
 	$(BIN)/foi prepare
-	$(BIN)/dagster dev -m dagster_project.definitions
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev -m dagster_project.definitions
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
