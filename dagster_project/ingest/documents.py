@@ -72,14 +72,14 @@ _REF = rf"(?:{_REF_PART})(?:\s*[./_\-]\s*(?:{_REF_PART}))*"
 # "Our ref: 707 - 24", "FOI Reference No. 4362_13", "Request number: F-2009-02734".
 _LABELLED_REFERENCE = re.compile(
     r"(?i:\b(?:our\s+|your\s+|foi\s+|request\s+)?(?:ref(?:erence)?|request)\b\.?"
-    r"(?:\s*(?:no|number)\b\.?)?\s*[:#]?\s*)"
+    r"(?:\s*(?:no|number|id)\b\.?)?\s*[:#]?\s*)"
     rf"(?P<ref>{_REF})"
 )
 # References in their own shapes wherever they stand: F-2009-02734, 01.FOI.24.039197,
 # FOI/15996, FOI 4362-13.
 _SHAPED_REFERENCE = re.compile(
     r"\b(?P<ref>F-\d{4}-\d{3,6}|\d{2}\.FOI\.\d{2}\.\d{3,7}|FOI\s*/\s*\d{3,7}"
-    r"|FOI\s+\d{2,6}(?:\s*[_/\-]\s*\d{2})?)\b"
+    r"|FOI\s+\d{2,6}(?:\s*[_/\-]\s*\d{2,6})?)\b"
 )
 _URL_REFERENCE = re.compile(r"(?i:foi|request|disclosure)[-_/]*(?P<ref>\d[\dA-Za-z]*(?:[-_]\d+)*)")
 _FILENAME_REFERENCE = re.compile(r"_(\d+[A-Za-z]?-\d{2,4})$")

@@ -31,10 +31,17 @@ _LABELLED_VALUE = re.compile(
 )
 # A letter's reference or date line ("Our ref: 707 - 24", "Dated: 14/03/2022") holds no figure.
 _METADATA_LINE = re.compile(
-    r"^\s*(?:(?:our|your|foi|request)\s+)?(?:ref(?:erence)?|date(?:d)?|response date|"
-    r"date of (?:response|request)|request date)\b\.?\s*(?:no\.?|number)?\s*[:#]",
+    r"^\s*(?:(?:our|your|foi|request)\s+)?(?:date(?:d)?|response date|"
+    r"date of (?:response|request)|request date)\b\.?\s*[:#]"
+    r"|\b(?:ref(?:erence)?|request)\b\.?\s*(?:no\.?|number|id)?\s*[:#]",
     re.IGNORECASE,
 )
+# A number that is part of a statute citation ("Section 40(2)", "Article 16") is not a count.
+_MONTH_AFTER = re.compile(
+    r"(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}",
+    re.IGNORECASE,
+)
+_CITATION_WORDS = {"section", "sections", "s", "s.", "article", "articles", "regulation"}
 # A count in prose: "2,109 subjects", "a total of 308 applications", "<5".
 _PROSE_NUMBER = re.compile(
     r"(?<![\w/.,£-])(?P<value><\s*\d+|\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|[.,\-_]\d)"
@@ -224,7 +231,7 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
 
 def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureRecord]:
     text = paragraph.text
-    if _METADATA_LINE.match(text):
+    if _METADATA_LINE.search(text):
         return []
     figures: list[InlineFigureRecord] = []
     taken: list[tuple[int, int]] = []
@@ -250,6 +257,8 @@ def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureR
         words_before = text[:start].split()[-6:]
         if words_before and words_before[-1].lower().strip("(:#") in _REFERENCE_WORDS:
             continue
+        if _in_citation(text, start, end, words_before):
+            continue
         words_after = text[end:].split()[:6]
         figures.append(
             InlineFigureRecord(
@@ -262,6 +271,16 @@ def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureR
             )
         )
     return figures
+
+
+def _in_citation(text: str, start: int, end: int, words_before: list[str]) -> bool:
+    """True for `40` and `2` in "Section 40(2)", `16` in "Article 16", `1` in "1 March 2024"."""
+    if words_before and words_before[-1].lower().rstrip(",") in _CITATION_WORDS:
+        return True
+    bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    if text[end : end + 1] == "(" or bracketed:
+        return True
+    return bool(_MONTH_AFTER.match(text, end))
 
 
 def _number_figures(figures: list[InlineFigureRecord]) -> None:

@@ -102,16 +102,17 @@ def _lines_from_words(words: list[dict]) -> list[tuple[float, str]]:
         else:
             lines.append((word["top"], [word]))
     result: list[tuple[float, str]] = []
-    previous_top, previous_height = None, 0.0
+    previous_top, previous_height, previous_text = None, 0.0, ""
     for top, line_words in lines:
-        height = max(w["bottom"] - w["top"] for w in line_words)
-        if previous_top is not None and top - previous_top > 1.6 * max(height, previous_height):
-            result.append((top - 0.1, ""))  # a paragraph gap ends the wrapped paragraph
-        previous_top, previous_height = top, height
         line_words.sort(key=lambda w: w["x0"])
         text = line_words[0]["text"]
         for before, word in itertools.pairwise(line_words):
             text += ("\t" if word["x0"] - before["x1"] > _COLUMN_GAP else " ") + word["text"]
+        height = max(w["bottom"] - w["top"] for w in line_words)
+        gap = previous_top is not None and top - previous_top > 1.6 * max(height, previous_height)
+        if gap and not ("\t" in text and "\t" in previous_text):
+            result.append((top - 0.1, ""))  # a paragraph gap ends the wrapped paragraph
+        previous_top, previous_height, previous_text = top, height, text
         result.append((top, text))
     return result
 
@@ -120,7 +121,7 @@ def _repeated_edge_lines(pages: list[list[_Item]]) -> set[str]:
     """Texts (digits ignored) printed at the top or bottom of two or more pages."""
     seen: dict[str, int] = {}
     for items in pages:
-        lines = [text for _, text in items if isinstance(text, str)]
+        lines = [text for _, text in items if isinstance(text, str) and text]
         edges = {_DIGITS.sub("#", t) for t in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
         for key in edges:
             seen[key] = seen.get(key, 0) + 1

@@ -23,7 +23,7 @@ from dagster_project.ingest.textutil import decode_text, is_page_furniture
 _HARD_WRAP_MAX = 100
 # A line this close to the wrap width ran into the margin, so the next line continues it.
 _WRAP_SLACK = 18
-_LIST_ITEM = re.compile(r"^([-•*·]|\(?[a-z0-9]{1,2}[.)])\s|^(19|20)\d{2}\b")
+_LIST_ITEM = re.compile(r"^([-•*·]|\(?[a-z0-9]{1,2}[.)])\s|^(19|20)\d{2}(/\d{2,4})?\s*[-–=:]")
 _NUMERIC_CELL = re.compile(r"^[<>*]?\s*\d[\d,]*$|^(nil|none|n/a|\*)$", re.IGNORECASE)
 
 
