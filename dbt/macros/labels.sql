@@ -37,3 +37,8 @@
 {% macro default__text_similarity(left_expr, right_expr) -%}
     jaro_winkler_similarity({{ left_expr }}, {{ right_expr }})
 {%- endmacro %}
+
+{% macro reference_key(expr) -%}
+    {#- an FOI reference with case, separators and an "FOI" prefix ignored: 4362_13 = FOI 4362-13 -#}
+    {{ re_replace(re_replace('lower(' ~ expr ~ ')', '[^a-z0-9]', ''), '^foi', '') }}
+{%- endmacro %}

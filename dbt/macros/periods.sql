@@ -38,22 +38,22 @@
         ('06', 'june|jun'), ('07', 'july|jul'), ('08', 'august|aug'), ('09', 'september|sept|sep'),
         ('10', 'october|oct'), ('11', 'november|nov'), ('12', 'december|dec')
     ] -%}
-    {%- set t = re_replace(expr, '(\\d)\\^?(st|nd|rd|th)\\b', '\\1') -%}
+    {%- set ns = namespace(t=re_replace(expr, '(\\d)\\^?(st|nd|rd|th)\\b', '\\1')) -%}
     {%- for number, names in months -%}
-        {%- set t = re_replace(t, '\\b(' ~ names ~ ')\\b\\.?', 'm' ~ number) -%}
+        {%- set ns.t = re_replace(ns.t, '\\b(' ~ names ~ ')\\b\\.?', 'm' ~ number) -%}
     {%- endfor -%}
     {#- "may" is also a verb: only next to a number is it the month -#}
-    {%- set t = re_replace(t, '\\bmay\\b( \\d)', 'm05\\1') -%}
-    {%- set t = re_replace(t, '(\\d )may\\b', '\\1m05') -%}
-    {%- set t = re_replace(t, '(\\d{1,2}) (of )?m(\\d{2}),? ((19|20)\\d{2})', '\\4-\\3-\\1') -%}
-    {%- set t = re_replace(t, 'm(\\d{2}) (\\d{1,2}),? ((19|20)\\d{2})', '\\3-\\1-\\2') -%}
-    {%- set t = re_replace(t, 'm(\\d{2}),? ((19|20)\\d{2})', '\\2-\\1-00') -%}
-    {%- set t = re_replace(t, '(^|[^\\d])(\\d)([./]\\d{1,2}[./]\\d{2,4})', '\\10\\2\\3') -%}
-    {%- set t = re_replace(t, '(^|[^\\d])(\\d{2}[./])(\\d)([./]\\d{2,4})', '\\1\\20\\3\\4') -%}
-    {%- set t = re_replace(t, '(^|[^\\d])(\\d{2})[./](\\d{2})[./]((19|20)\\d{2})', '\\1\\4-\\3-\\2') -%}
-    {%- set t = re_replace(t, '(^|[^\\d])(\\d{2})[./](\\d{2})[./](\\d{2})($|[^\\d])', '\\120\\4-\\3-\\2\\5') -%}
-    {%- set t = re_replace(t, '(\\d{4}-\\d{2}-)(\\d)($|[^\\d])', '\\10\\2\\3') -%}
-    {{ t }}
+    {%- set ns.t = re_replace(ns.t, '\\bmay\\b( \\d)', 'm05\\1') -%}
+    {%- set ns.t = re_replace(ns.t, '(\\d )may\\b', '\\1m05') -%}
+    {%- set ns.t = re_replace(ns.t, '(\\d{1,2}) (of )?m(\\d{2}),? ((19|20)\\d{2})', '\\4-\\3-\\1') -%}
+    {%- set ns.t = re_replace(ns.t, 'm(\\d{2}) (\\d{1,2}),? ((19|20)\\d{2})', '\\3-\\1-\\2') -%}
+    {%- set ns.t = re_replace(ns.t, 'm(\\d{2}),? ((19|20)\\d{2})', '\\2-\\1-00') -%}
+    {%- set ns.t = re_replace(ns.t, '(^|[^\\d])(\\d)([./]\\d{1,2}[./]\\d{2,4})', '\\10\\2\\3') -%}
+    {%- set ns.t = re_replace(ns.t, '(^|[^\\d])(\\d{2}[./])(\\d)([./]\\d{2,4})', '\\1\\20\\3\\4') -%}
+    {%- set ns.t = re_replace(ns.t, '(^|[^\\d])(\\d{2})[./](\\d{2})[./]((19|20)\\d{2})', '\\1\\4-\\3-\\2') -%}
+    {%- set ns.t = re_replace(ns.t, '(^|[^\\d])(\\d{2})[./](\\d{2})[./](\\d{2})($|[^\\d])', '\\120\\4-\\3-\\2\\5') -%}
+    {%- set ns.t = re_replace(ns.t, '(\\d{4}-\\d{2}-)(\\d)($|[^\\d])', '\\10\\2\\3') -%}
+    {{ ns.t }}
 {%- endmacro %}
 
 {% macro iso_first_day(expr) -%}

@@ -26,29 +26,34 @@
     end
 {%- endmacro %}
 
+{% macro clean_value(expr) -%}
+    {#- a printed value without the list punctuation after it ("44," in "2020 - 44, 2021 - 35") -#}
+    {{ re_replace(normalise_label(expr), '[,.;:]+$', '') }}
+{%- endmacro %}
+
 {% macro value_status_of(expr) -%}
     case
         when {{ value_shape_of(expr) }} is not null then null
-        when {{ re_matches(normalise_label(expr), '^[0-9]{1,3}(,[0-9]{3})+$|^[0-9]+(\\.[0-9]+)?$') }} then 'reported'
-        when {{ re_matches(normalise_label(expr), '^(all )?' ~ number_word_pattern() ~ '$|^all [0-9]+$') }} then 'reported'
+        when {{ re_matches(clean_value(expr), '^[0-9]{1,3}(,[0-9]{3})+$|^[0-9]+(\\.[0-9]+)?$') }} then 'reported'
+        when {{ re_matches(clean_value(expr), '^(all )?' ~ number_word_pattern() ~ '$|^all [0-9]+$') }} then 'reported'
         {#- a number fused to the words after it: "12It should", "26Making" -#}
         when {{ re_matches(expr, '^[0-9][0-9,]*[A-Z][a-z]') }} then 'reported'
-        when {{ re_matches(normalise_label(expr), '^(nil|none|zero|no|nothing)\\.?$|^nil return$') }} then 'nil'
-        when {{ re_matches(normalise_label(expr), '^(<|less than|fewer than|under) ?([0-9]+|' ~ number_word_pattern() ~ ')$|^\\*+$') }}
+        when {{ re_matches(clean_value(expr), '^(nil|none|zero|no|nothing)\\.?$|^nil return$') }} then 'nil'
+        when {{ re_matches(clean_value(expr), '^(<|less than|fewer than|under) ?([0-9]+|' ~ number_word_pattern() ~ ')$|^\\*+$') }}
             then 'suppressed'
-        when {{ re_matches(normalise_label(expr), '^(in excess of|over|more than|at least|>|>=) ?[0-9][0-9,]*\\+?$|^[0-9][0-9,]*\\+$') }}
+        when {{ re_matches(clean_value(expr), '^(in excess of|over|more than|at least|>|>=) ?[0-9][0-9,]*\\+?$|^[0-9][0-9,]*\\+$') }}
             then 'at_least'
-        when {{ re_matches(normalise_label(expr), 'neither confirm nor deny|\\bncnd\\b|exempt|refused|withheld|redacted|section ?[0-9]+|^s ?[0-9]{2}') }}
+        when {{ re_matches(clean_value(expr), 'neither confirm nor deny|\\bncnd\\b|exempt|refused|withheld|redacted|section ?[0-9]+|^s ?[0-9]{2}') }}
             then 'refused'
-        when {{ re_matches(normalise_label(expr), 'not (held|recorded|available|captured|known)|no (data|information|records?|figures) (is |are )?(held|recorded|captured|available)|^n/?a$|^unknown$') }}
+        when {{ re_matches(clean_value(expr), 'not (held|recorded|available|captured|known)|no (data|information|records?|figures) (is |are )?(held|recorded|captured|available)|^n/?a$|^unknown$') }}
             then 'not_held'
     end
 {%- endmacro %}
 
 {% macro first_number_of(expr) -%}
     coalesce(
-        cast(replace({{ re_extract(normalise_label(expr), '([0-9][0-9,]*(\\.[0-9]+)?)', 1) }}, ',', '') as double),
-        {{ number_word_value(re_extract(normalise_label(expr), '\\b' ~ number_word_pattern() ~ '\\b', 1)) }}
+        cast(replace({{ re_extract(clean_value(expr), '([0-9][0-9,]*(\\.[0-9]+)?)', 1) }}, ',', '') as double),
+        {{ number_word_value(re_extract(clean_value(expr), '\\b' ~ number_word_pattern() ~ '\\b', 1)) }}
     )
 {%- endmacro %}
 

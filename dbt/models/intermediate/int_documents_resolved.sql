@@ -76,7 +76,7 @@ superseded as (
             newer.supersedes is not null
             and newer.document_id != older.document_id
             and (
-                newer.supersedes = older.reference
+                {{ reference_key('newer.supersedes') }} = {{ reference_key('older.reference') }}
                 or newer.supersedes = older.source_path
                 or older.source_path like '%' || newer.supersedes
             )

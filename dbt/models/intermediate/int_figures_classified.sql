@@ -41,6 +41,14 @@ offences as (
     select * from {{ ref('offences') }}
 ),
 
+category_defaults as (
+    select
+        offence_category,
+        offence_key
+    from offences
+    where is_category_default
+),
+
 normalised as (
     select
         candidates.*,
@@ -62,23 +70,31 @@ offence_matched as (
     qualify row_number() over (partition by normalised.figure_id order by offence_patterns.priority) = 1
 ),
 
--- The measure a label names: the row label first, then the column, then the row group.
+-- The measure each label names (row, column, row group), best pattern per label.
 measure_matched as (
     select
-        normalised.figure_id,
-        measure_patterns.measure,
-        label_rank
-    from normalised
-    cross join (values (1), (2), (3)) as ranks (label_rank)
-    inner join measure_patterns
-        on {{ re_matches_column(
-            "case label_rank when 1 then normalised.row_label_norm when 2 then normalised.col_label_norm"
-            ~ " else normalised.row_group_norm end",
-            'measure_patterns.pattern'
-        ) }}
-    qualify row_number() over (
-        partition by normalised.figure_id order by label_rank, measure_patterns.priority
-    ) = 1
+        figure_id,
+        max(case when label_rank = 1 then measure end) as row_measure,
+        max(case when label_rank = 2 then measure end) as col_measure,
+        max(case when label_rank = 3 then measure end) as group_measure
+    from (
+        select
+            normalised.figure_id,
+            ranks.label_rank,
+            measure_patterns.measure
+        from normalised
+        cross join (values (1), (2), (3)) as ranks (label_rank)
+        inner join measure_patterns
+            on {{ re_matches_column(
+                "case ranks.label_rank when 1 then normalised.row_label_norm when 2 then normalised.col_label_norm"
+                ~ " else normalised.row_group_norm end",
+                'measure_patterns.pattern'
+            ) }}
+        qualify row_number() over (
+            partition by normalised.figure_id, ranks.label_rank order by measure_patterns.priority
+        ) = 1
+    ) as best_per_label
+    group by figure_id
 ),
 
 area_matched as (
@@ -115,7 +131,10 @@ labelled as (
         or {{ is_total_label('normalised.col_label') }} as is_stated_total,
         {{ sex_of('normalised.col_label') }} as col_sex,
         {{ sex_of('normalised.row_label') }} as row_sex,
-        {{ custody_of('normalised.row_label') }} as row_custody,
+        coalesce(
+            {{ custody_of('normalised.row_label') }},
+            case when {{ re_matches('normalised.row_label_norm', '\\bin the community\\b') }} then 'excluded' end
+        ) as row_custody,
         {{ custody_of('normalised.col_label') }} as col_custody,
         col_period.period_kind as col_period_kind,
         row_period.period_kind as row_period_kind,
@@ -129,8 +148,9 @@ labelled as (
         context_period.period_start as context_period_start,
         context_period.period_end as context_period_end,
         offence_matched.offence_key as title_offence_key,
-        measure_matched.measure as label_measure,
-        measure_matched.label_rank as measure_label_rank,
+        measure_matched.row_measure,
+        measure_matched.col_measure,
+        measure_matched.group_measure,
         case
             when area_matched.area_kind = 'area' then true
             when area_matched.area_kind = 'pseudo_area' and tables_with_areas.table_no is not null then true
@@ -186,6 +206,12 @@ measured as (
                     or {{ re_matches('labelled.row_label_norm', 'breach|fail|comply|attempt|offence') }}
                 )
                 then labelled.title_offence_key
+            -- no title at all (a year series under "breaches of SHPOs"): the question's kind
+            when
+                labelled.title_offence_key is null
+                and labelled.question_measure = 'breach_offences'
+                and (labelled.row_label_norm is null or labelled.row_period_kind is not null or labelled.is_word_window)
+                then category_defaults.offence_key
         end as offence_key,
         {{ re_matches('labelled.row_label_norm', '\\battempt') }} as is_attempt,
         case
@@ -201,6 +227,7 @@ measured as (
         labelled.area_kind = 'pseudo_area' and labelled.has_area as is_pseudo_area
     from labelled
     inner join documents on labelled.document_id = documents.document_id
+    left join category_defaults on labelled.question_offence_category = category_defaults.offence_category
 ),
 
 with_measure as (
@@ -208,11 +235,18 @@ with_measure as (
         measured.*,
         case
             when measured.offence_key is not null then 'breach_offences'
-            when measured.label_measure is not null
-                and not (measured.has_area and measured.measure_label_rank = measured.area_label_rank)
-                then measured.label_measure
+            when measured.row_measure is not null and not (measured.has_area and measured.area_label_rank = 1)
+                then measured.row_measure
+            when measured.col_measure is not null then measured.col_measure
+            when measured.group_measure is not null and not (measured.has_area and measured.area_label_rank = 2)
+                then measured.group_measure
             else measured.question_measure
         end as measure,
+        case
+            when measured.offence_key is null then null
+            when measured.offence_key = measured.title_offence_key then 'title'
+            else 'question'
+        end as offence_source,
         coalesce(measured.row_sex, measured.col_sex, 'all') as sex
     from measured
 ),
@@ -230,7 +264,7 @@ with_kind as (
         or with_measure.row_sex is not null
         or with_measure.row_custody is not null
         or with_measure.offence_key is not null
-        or (with_measure.label_measure is not null and with_measure.measure_label_rank = 1)
+        or with_measure.row_measure is not null
         or (with_measure.has_area and with_measure.area_label_rank = 1)
         or {{ is_total_label('with_measure.row_label') }}
         or {{ re_matches('with_measure.row_label_norm', '^(year|period|date|month|number|count|total number|figures?|all|persons|people)$') }}
@@ -240,9 +274,10 @@ with_kind as (
         or with_measure.col_period_kind is not null
         or with_measure.col_sex is not null
         or with_measure.col_custody is not null
-        or (with_measure.label_measure is not null and with_measure.measure_label_rank = 2)
+        or with_measure.col_measure is not null
         or {{ is_total_label('with_measure.col_label') }}
-        or {{ re_matches('with_measure.col_label_norm', '^(number|count|figures?|value|no\\.?|amount|all|persons|people|total number)$') }}
+        or {{ re_matches('with_measure.col_label_norm', '^(number|count|figures?|value|no\\.?|amount|all|total number)$') }}
+        or {{ re_matches('with_measure.col_label_norm', '^(number of |total )?(breaches|offences|recorded offences|crimes|people|persons|offenders|subjects|orders)( recorded)?$') }}
         as is_col_label_understood
     from with_measure
     left join offences on with_measure.offence_key = offences.offence_key
@@ -346,7 +381,7 @@ counted as (
         count(*) over (
             partition by
                 document_id, section_no, measure, period_label, sex, offence_key, is_attempt,
-                area_name, custody, row_label_norm, col_label_norm, figure_role
+                area_name, custody, row_label_norm, figure_role
         ) as same_key_count
     from roled
 )

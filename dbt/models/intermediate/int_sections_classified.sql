@@ -38,7 +38,7 @@ select
     {{ custody_of('sections.answer_text') }} as custody,
     -- the answer's own snapshot phrase ("as at 1.1.21", "the figures for October 2025"): the
     -- period of its figures when their labels give none
-    {{ re_extract(normalise_label('sections.answer_text'), '((as (at|of|on)|(figures|data) for) [^.;|\\n]{3,32})', 1) }} as answer_as_at_text
+    {{ re_extract(normalise_label('sections.answer_text'), '((as (at|of|on)|(figures|data) for) [^;|]{3,32})', 1) }} as answer_as_at_text
 from sections
 left join matched
     on

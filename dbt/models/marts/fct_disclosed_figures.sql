@@ -30,6 +30,7 @@ select
     measure,
     offence_key,
     offence_category,
+    offence_source,
     coalesce(is_attempt, false) as is_attempt,
     sex,
     area_name,

@@ -22,7 +22,9 @@ renamed as (
         parser,
         parser_version,
         parsed_at,
-        nullif(trim(supersedes), '') as supersedes
+        nullif(trim(supersedes), '') as supersedes,
+        disclosure_key,
+        revision_text
     from source
 )
 
