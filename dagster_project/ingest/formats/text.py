@@ -145,11 +145,10 @@ def _piped_blocks(piped: list[tuple[str, str, bool]]) -> list[Paragraph | Table]
 
 
 def _flattened_width(cells: list[str], blank_before: list[bool]) -> int | None:
-    """Columns of a one-cell-per-line table: from blank lines between rows, else the header.
+    """Columns of a one-cell-per-line table: from blank lines between rows, else the smallest
+    width whose every row after the header is a label followed by numbers only.
 
-    Otherwise the header ends where the first row label follows a number (years as headings),
-    or at the first number (less the first row's label). The width must divide the cell count,
-    otherwise the cells stay paragraphs.
+    When no width fits, None: the cells stay paragraphs rather than a guessed table.
     """
     starts = [i for i, blank in enumerate(blank_before) if blank and i > 0]
     if starts:
@@ -157,12 +156,12 @@ def _flattened_width(cells: list[str], blank_before: list[bool]) -> int | None:
         widths = {b - a for a, b in itertools.pairwise(bounds)}
         return widths.pop() if len(widths) == 1 and min(bounds[1:]) > 1 else None
     numeric = [bool(_NUMERIC_CELL.match(c)) for c in cells]
-    first_number = next((i for i, is_number in enumerate(numeric) if is_number), None)
-    if first_number is None:
+    if all(numeric):
         return None
-    # Years as column headings are numbers too: then the first label after them ends the header.
-    first_label = next((i for i in range(first_number, len(cells)) if not numeric[i]), 0)
-    for width in (first_label, first_number, first_number - 1):
-        if width >= 2 and len(cells) % width == 0 and len(cells) > width:
+    for width in range(2, len(cells) // 2 + 1):
+        if len(cells) % width:
+            continue
+        rows = [numeric[i : i + width] for i in range(width, len(cells), width)]
+        if all(all(row[1:]) for row in rows):
             return width
     return None
