@@ -84,7 +84,8 @@ _SHAPED_REFERENCE = re.compile(
 _URL_REFERENCE = re.compile(r"(?i:foi|request|disclosure)[-_/]*(?P<ref>\d[\dA-Za-z]*(?:[-_]\d+)*)")
 _FILENAME_REFERENCE = re.compile(r"_(\d+[A-Za-z]?-\d{2,4})$")
 _RESPONSE_DATE_LINE = re.compile(
-    r"^\s*(?:date(?:d)?|response date|date of (?:response|reply)|date responded|sent)\b"
+    r"^\s*(?:date(?:d)?(?!\s+(?:of\s+)?(?:request|received))|response date|"
+    r"date of (?:response|reply)|date responded|sent)\b"
     r"\s*(?:on)?\s*[:\-]?\s*(?P<date>.{6,40})$",
     re.IGNORECASE | re.MULTILINE,
 )
