@@ -13,12 +13,14 @@ from __future__ import annotations
 import csv
 import html
 import random
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 FORMATS = ("txt", "html", "pdf", "docx", "xlsx", "csv")
+FIXED_TIME = datetime(2020, 1, 1)
 
 # Offence titles worded as forces print them (the seed's own titles), grouped by question.
 NOTIFICATION_TITLES = (
@@ -201,6 +203,19 @@ def write_html(doc: Disclosure, path: Path) -> None:
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
+def _freeze_zip(path: Path) -> None:
+    """Rewrite an OOXML zip with fixed entry times, so the same document gives the same bytes."""
+    with zipfile.ZipFile(path) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in entries:
+            target.writestr(
+                zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)),
+                data,
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
+
+
 def write_docx(doc: Disclosure, path: Path) -> None:
     import docx
 
@@ -217,7 +232,9 @@ def write_docx(doc: Disclosure, path: Path) -> None:
             for row_no, row in enumerate((question.table.header, *question.table.rows)):
                 for col_no, text in enumerate(row):
                     grid.cell(row_no, col_no).text = text
+    document.core_properties.created = document.core_properties.modified = FIXED_TIME
     document.save(str(path))
+    _freeze_zip(path)
 
 
 def _sheet_rows(doc: Disclosure) -> list[list[str]]:
@@ -240,7 +257,9 @@ def write_xlsx(doc: Disclosure, path: Path) -> None:
     sheet.title = "Response"
     for row in _sheet_rows(doc):
         sheet.append(row)
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
     workbook.save(str(path))
+    _freeze_zip(path)
 
 
 def write_csv(doc: Disclosure, path: Path) -> None:
@@ -271,7 +290,8 @@ def write_pdf(doc: Disclosure, path: Path) -> None:
             grid.setStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
             story.append(grid)
         story.append(Spacer(1, 8))
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    # invariant: no creation date or random id, so the same document gives the same bytes.
+    SimpleDocTemplate(str(path), pagesize=A4, invariant=1).build(story)
 
 
 WRITERS: dict[str, Callable[[Disclosure, Path], None]] = {
