@@ -78,7 +78,7 @@ def check_zip_container(path: Path, kind: str) -> None:
     total = sum(member.file_size for member in members)
     if len(members) > MAX_ZIP_MEMBERS or total > MAX_UNZIPPED_BYTES:
         raise UnreadableDocument(
-            f"the {kind} archive would expand to {total:,} bytes in {len(members)} parts, over "
+            f"the {kind} archive would expand to {total:,} bytes ({len(members)} files), over "
             f"the {MAX_UNZIPPED_BYTES:,}-byte limit (a zip bomb?), so it was not opened",
             kind="zip_bomb",
         )
