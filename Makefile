@@ -37,8 +37,9 @@ fmt: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-ui: $(STAMP)  ## the Dagster UI with lineage, schedules and sensors
+ui: $(STAMP)  ## the Dagster UI with lineage, schedules and sensors (runs queue one at a time)
 	mkdir -p $(DAGSTER_HOME)
+	cp dagster_home/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/foi prepare
 	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev -m dagster_project.definitions
 
