@@ -162,6 +162,30 @@ def query(sql: str, warehouse: Path, output_format: str) -> int:
     return 0
 
 
+def outputs(args: argparse.Namespace) -> int:
+    """`foi report` / `foi export`: write outputs from the published warehouse (read-only)."""
+    from dagster_project.warehouse import WarehouseMissing
+
+    warehouse = (args.warehouse or default_warehouse()).resolve()
+    try:
+        if args.command == "report":
+            from dagster_project.report import build_report
+
+            out = (args.out or warehouse.parent / "report").resolve()
+            index = build_report(warehouse, (args.raw_dir or default_raw_dir()).resolve(), out)
+            print(f"foi report: {index}")
+        else:
+            from dagster_project.export import export_marts
+
+            out = (args.out or warehouse.parent / "exports" / args.format).resolve()
+            written = export_marts(warehouse, out, args.format)
+            print(f"foi export: {len(written)} marts as {args.format} in {out}")
+    except WarehouseMissing as error:
+        print(error, file=sys.stderr)
+        return 2
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="foi", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -181,6 +205,16 @@ def main(argv: list[str] | None = None) -> int:
     prepare_cmd = commands.add_parser("prepare", help="write the dbt manifest (dbt parse)")
     prepare_cmd.add_argument("--quiet", action="store_true")
 
+    report_cmd = commands.add_parser("report", help="write the static HTML comparison report")
+    report_cmd.add_argument("--out", type=Path, default=None)
+    report_cmd.add_argument("--warehouse", type=Path, default=None)
+    report_cmd.add_argument("--raw-dir", type=Path, default=None)
+
+    export_cmd = commands.add_parser("export", help="write every mart as CSV or Parquet files")
+    export_cmd.add_argument("--format", choices=["csv", "parquet"], default="csv")
+    export_cmd.add_argument("--out", type=Path, default=None)
+    export_cmd.add_argument("--warehouse", type=Path, default=None)
+
     args = parser.parse_args(argv)
     if args.command == "build":
         return build(
@@ -190,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
         )
     if args.command == "query":
         return query(args.sql, (args.warehouse or default_warehouse()).resolve(), args.format)
+    if args.command in ("report", "export"):
+        return outputs(args)
     prepare(quiet=args.quiet)
     return 0
 

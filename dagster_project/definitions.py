@@ -9,10 +9,11 @@ from dagster_project.defs.automation import (
 )
 from dagster_project.defs.ingestion import document_parses, raw_files, raw_tables
 from dagster_project.defs.publish import published_warehouse
+from dagster_project.defs.reporting import OUTPUT_ASSETS
 from dagster_project.defs.resources import make_resources
 from dagster_project.defs.transform import foi_dbt_models
 
-ALL_ASSETS = [raw_files, raw_tables, foi_dbt_models, published_warehouse]
+ALL_ASSETS = [raw_files, raw_tables, foi_dbt_models, published_warehouse, *OUTPUT_ASSETS]
 
 defs = dg.Definitions(
     assets=[*ALL_ASSETS, document_parses],
