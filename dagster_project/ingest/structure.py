@@ -53,6 +53,8 @@ _SECTION_CITATION = re.compile(
     r"\b(?:section|sections|s\.|s)\s*(\d{1,2}(?:\s*\(\s*\d+\s*\))?(?:\s*\(\s*[a-z]\s*\))*)",
     re.IGNORECASE,
 )
+# The Freedom of Information (Jersey) Law 2011 cites Articles (16: cost, 25: personal data).
+_ARTICLE_CITATION = re.compile(r"\barticles?\s+(\d{1,2})\b", re.IGNORECASE)
 _COST_LIMIT = re.compile(
     r"appropriate limit|excess cost|cost limit|18 hours|£450|£600", re.IGNORECASE
 )
@@ -296,7 +298,13 @@ def _exemptions(paragraph: Paragraph, section_no: int) -> list[ExemptionRecord]:
         found.setdefault(
             act_section, ExemptionRecord(section_no, act_section, text, paragraph.locator)
         )
-    if _COST_LIMIT.search(text) and not any(key.startswith("12") for key in found):
+    for match in _ARTICLE_CITATION.finditer(text):
+        act_section = f"Article {match.group(1)}"
+        found.setdefault(
+            act_section, ExemptionRecord(section_no, act_section, text, paragraph.locator)
+        )
+    # A cost limit with no section cited is s.12 (or the Jersey law's Article 16, cited above).
+    if _COST_LIMIT.search(text) and not any(key.startswith(("12", "Article")) for key in found):
         found["12"] = ExemptionRecord(section_no, "12", text, paragraph.locator)
     if _NCND.search(text):
         found.setdefault("ncnd", ExemptionRecord(section_no, "ncnd", text, paragraph.locator))
