@@ -36,7 +36,6 @@ def report_html(warehouse: WarehouseResource) -> dg.MaterializeResult:
 def _export_asset(file_format: str) -> dg.AssetsDefinition:
     @dg.asset(
         key=["exports", file_format],
-        name=f"exports_{file_format}",
         group_name="outputs",
         deps=[PUBLISHED],
         kinds={"duckdb", file_format},
