@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import cProfile
 import csv
+import hashlib
 import json
 import os
 import platform
@@ -139,7 +140,7 @@ def prepare_corpus(
         "docs_per_force": docs_per_force,
         "formats": list(formats),
         "seed": seed,
-        "generator_mtime": Path(corpus.__file__).stat().st_mtime,
+        "generator_sha256": hashlib.sha256(Path(corpus.__file__).read_bytes()).hexdigest(),
     }
     reused = stamp.exists() and json.loads(stamp.read_text()) == wanted and raw.is_dir()
     started = time.perf_counter()
@@ -390,7 +391,6 @@ def fresh_warehouse(folder: Path) -> Path:
 
 def add_one_document(raw: Path, force_id: str, number: int, seed: int) -> tuple[Path, str]:
     """Write one more synthetic text disclosure; returns its path and content hash."""
-    import hashlib
     import random
 
     doc = corpus.make_disclosure(force_id, number, random.Random(seed + number))
@@ -613,6 +613,10 @@ def write_report(report: dict, results_dir: Path, stem: str) -> None:
 # ---------------------------------------------------------------- the run
 
 
+def chosen_formats(args: argparse.Namespace) -> tuple[str, ...]:
+    return tuple(f.strip() for f in args.formats.split(",") if f.strip())
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--forces", type=int, default=40)
@@ -629,6 +633,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--query-runs", type=int, default=9)
     parser.add_argument("--note", default="", help="free text kept in the report")
+    parser.add_argument(
+        "--generate-only",
+        action="store_true",
+        help="write the corpus (and the tenth-size one) and stop: prepare a long run ahead",
+    )
     parser.add_argument(
         "--no-scaling",
         action="store_true",
@@ -685,11 +694,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {name} ({datetime.now(UTC):%H:%M:%S})", flush=True)
         write_report(report, args.results_dir, stem)
 
-    formats = tuple(f.strip() for f in args.formats.split(",") if f.strip())
     phase("generating the corpus")
-    report["corpus"] = prepare_corpus(workdir, args.forces, args.docs_per_force, formats, args.seed)
+    report["corpus"] = prepare_corpus(
+        workdir, args.forces, args.docs_per_force, chosen_formats(args), args.seed
+    )
     raw = workdir / "raw"
     first_force = sorted(p.name for p in raw.iterdir())[0]
+    if args.generate_only:
+        small_docs = max(1, args.docs_per_force // 10)
+        prepare_corpus(workdir / "small", args.forces, small_docs, chosen_formats(args), args.seed)
+        print(json.dumps(report["corpus"], indent=1))
+        return 0
     subprocess.run(
         [sys.executable, "-m", "dagster_project.cli", "prepare", "--quiet"],
         check=True,
@@ -757,13 +772,7 @@ def measure_scaling(
     """Cold-build a corpus with a tenth of the documents per force and compare the costs."""
     small_dir = workdir / "small"
     small_docs = max(1, args.docs_per_force // 10)
-    small = prepare_corpus(
-        small_dir,
-        args.forces,
-        small_docs,
-        tuple(f.strip() for f in args.formats.split(",")),
-        args.seed,
-    )
+    small = prepare_corpus(small_dir, args.forces, small_docs, chosen_formats(args), args.seed)
     warehouse = fresh_warehouse(small_dir / "warehouse")
     builds["cold_small"] = build_and_describe(
         small_dir / "raw", warehouse, workdir / "logs" / "cold_small.log", env

@@ -229,9 +229,12 @@ def write_docx(doc: Disclosure, path: Path) -> None:
             grid = document.add_table(
                 rows=1 + len(question.table.rows), cols=len(question.table.header)
             )
-            for row_no, row in enumerate((question.table.header, *question.table.rows)):
-                for col_no, text in enumerate(row):
-                    grid.cell(row_no, col_no).text = text
+            # grid.cell(r, c) rescans the whole table on every call; row.cells reads it once.
+            for grid_row, row in zip(
+                grid.rows, (question.table.header, *question.table.rows), strict=True
+            ):
+                for cell, text in zip(grid_row.cells, row, strict=True):
+                    cell.text = text
     document.core_properties.created = document.core_properties.modified = FIXED_TIME
     document.save(str(path))
     _freeze_zip(path)
