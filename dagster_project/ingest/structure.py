@@ -25,14 +25,13 @@ _QUESTION_WORDS = re.compile(
 )
 # "2021 = 4,620", "2020 – 44", "2022/23 - 10", "Male: 57" (a label, a separator, a number).
 _LABELLED_VALUE = re.compile(
-    r"(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,40}?)"
+    r"(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,60}?)"
     r"\s*(?:=|:|–|—|-)\s*"
     r"(?P<value>(?:<|>|fewer than |less than )?\s*\d[\d,]*(?![\d,])(?!\s*[/\-.]\s*\d))",
 )
 # A letter's reference or date line ("Our ref: 707 - 24", "Dated: 14/03/2022") holds no figure.
 _METADATA_LINE = re.compile(
-    r"^\s*(?:(?:our|your|foi|request)\s+)?(?:date(?:d)?|response date|"
-    r"date of (?:response|request)|request date)\b\.?\s*[:#]"
+    r"^\s*(?:[a-z]+\s+){0,2}dated?\b(?:\s+[a-z]+){0,3}\s*[:#]"
     r"|\b(?:ref(?:erence)?|request)\b\.?\s*(?:no\.?|number|id)?\s*[:#]",
     re.IGNORECASE,
 )
