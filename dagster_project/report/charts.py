@@ -33,6 +33,7 @@ class Point:
     y: float | None
     low: float | None = None
     high: float | None = None
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def _fmt(value: float) -> str:
 
 
 def trend_chart(title: str, x_labels: list[str], series: list[Series], y_label: str) -> str:
-    """A line per force across the x labels (years); gaps stay gaps, bounds are whiskers."""
+    """A line per force across the x labels (years); gaps stay gaps, bounds are whiskers,
+    partial years are hollow points outside the line."""
     values = [v for s in series for p in s.points for v in (p.y, p.high, p.low) if v is not None]
     top = _nice_max(max(values, default=0.0))
     plot_w, plot_h = WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM
@@ -137,7 +139,7 @@ def _runs(points: list[Point], x_labels: list[str]) -> list[list[Point]]:
     by_x = {p.x: p for p in points}
     for label in x_labels:
         point = by_x.get(label)
-        if point is None or point.y is None:
+        if point is None or point.y is None or point.partial:
             runs.append([])
         else:
             runs[-1].append(point)
@@ -153,7 +155,13 @@ def _marker(point: Point, x: float, y_of, colour: str, label: str) -> list[str]:
             f'class="bounds"><title>{escape(label)} {escape(point.x)}: between '
             f"{_fmt(point.low)} and {_fmt(point.high)}</title></line>"
         )
-    if point.y is not None:
+    if point.y is not None and point.partial:
+        out.append(
+            f'<circle cx="{x:.1f}" cy="{y_of(point.y):.1f}" r="4" fill="white" stroke="{colour}" '
+            f'stroke-width="2" class="point partial"><title>{escape(label)} {escape(point.x)}: '
+            f"{_fmt(point.y)} (partial year, not compared)</title></circle>"
+        )
+    elif point.y is not None:
         out.append(
             f'<circle cx="{x:.1f}" cy="{y_of(point.y):.1f}" r="3.5" fill="{colour}" class="point">'
             f"<title>{escape(label)} {escape(point.x)}: {_fmt(point.y)}</title></circle>"

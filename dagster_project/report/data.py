@@ -107,14 +107,23 @@ def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, Document]:
 
 def _document_warnings(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
     warnings: dict[str, list[str]] = defaultdict(list)
+    mismatches: dict[str, list[str]] = defaultdict(list)
     for r in _records(
         con,
-        "select document_id, count(*) as n, string_agg('stated ' || stated_total || ', parts "
-        "add to ' || coalesce(computed_total::varchar, computed_low || '-' || computed_high), "
-        "'; ' order by source_locator) as detail from marts.dq_total_mismatches group by 1",
+        "select document_id, stated_total, computed_total, computed_low, computed_high "
+        "from marts.dq_total_mismatches order by document_id, source_locator",
     ):
-        warnings[r["document_id"]].append(
-            f"source has {r['n']} total(s) that do not add up ({r['detail']})"
+        computed = (
+            _n(r["computed_total"])
+            if r["computed_total"] is not None
+            else f"{_n(r['computed_low'])}-{_n(r['computed_high'])}"
+        )
+        mismatches[r["document_id"]].append(
+            f"stated {_n(r['stated_total'])}, parts add to {computed}"
+        )
+    for document_id, details in mismatches.items():
+        warnings[document_id].append(
+            f"source has {len(details)} total(s) that do not add up ({'; '.join(details)})"
         )
     for r in _records(
         con,

@@ -108,7 +108,7 @@ def _measure_section(measure: Measure, data: ReportData, source_dir: str) -> str
     ]
     ranked = [r for r in measure.rows if r.per_100k is not None and r.comparable]
     if ranked:
-        latest = max(r.year for r in ranked)
+        latest = _ranking_year(ranked)
         bars = [
             Bar(r.force_name, r.per_100k, r.rank, r.synthetic) for r in ranked if r.year == latest
         ]
@@ -125,6 +125,15 @@ def _measure_section(measure: Measure, data: ReportData, source_dir: str) -> str
     return "".join(parts)
 
 
+def _ranking_year(ranked: list[Row]) -> str:
+    """The latest year at least two forces have a rate for, else the latest with any."""
+    counts: dict[str, int] = {}
+    for r in ranked:
+        counts[r.year] = counts.get(r.year, 0) + 1
+    shared = [year for year, n in counts.items() if n > 1]
+    return max(shared or counts)
+
+
 def _series(rows: list[Row]) -> list[Series]:
     by_force: dict[str, list[Row]] = {}
     for r in rows:
@@ -132,7 +141,7 @@ def _series(rows: list[Row]) -> list[Series]:
     return [
         Series(
             name,
-            [Point(r.year, r.value if r.comparable else None, r.low, r.high) for r in items],
+            [Point(r.year, r.value, r.low, r.high, not r.comparable) for r in items],
             any(r.synthetic for r in items),
         )
         for name, items in sorted(by_force.items())
