@@ -42,3 +42,8 @@
     {#- an FOI reference with case, separators and an "FOI" prefix ignored: 4362_13 = FOI 4362-13 -#}
     {{ re_replace(re_replace('lower(' ~ expr ~ ')', '[^a-z0-9]', ''), '^foi', '') }}
 {%- endmacro %}
+
+{% macro header_last_part(expr) -%}
+    {#- the lowest header of a joined multi-row column label: "Calendar year / 2021" -> "2021" -#}
+    {{ re_extract(expr, ' / ([^/]+)$', 1) }}
+{%- endmacro %}

@@ -41,7 +41,7 @@
         when {{ re_matches(clean_value(expr), '^(nil|none|zero|no|nothing)\\.?$|^nil return$') }} then 'nil'
         when {{ re_matches(clean_value(expr), '^(<|less than|fewer than|under) ?([0-9]+|' ~ number_word_pattern() ~ ')$|^\\*+$') }}
             then 'suppressed'
-        when {{ re_matches(clean_value(expr), '^(in excess of|over|more than|at least|>|>=) ?[0-9][0-9,]*\\+?$|^[0-9][0-9,]*\\+$') }}
+        when {{ re_matches(clean_value(expr), '^(in excess of|upwards of|over|more than|at least|>|>=) ?[0-9][0-9,]*\\+?$|^[0-9][0-9,]*\\+$') }}
             then 'at_least'
         when {{ re_matches(clean_value(expr), 'neither confirm nor deny|\\bncnd\\b|exempt|refused|withheld|redacted|section ?[0-9]+|^s ?[0-9]{2}') }}
             then 'refused'
@@ -68,7 +68,7 @@
         when {{ status_expr }} = 'reported' then {{ first_number_of(text_expr) }}
         when {{ status_expr }} = 'nil' then 0
         when {{ status_expr }} = 'suppressed' then 1
-        when {{ status_expr }} = 'at_least' and {{ re_matches(normalise_label(text_expr), '^(in excess of|over|more than|>) ') }}
+        when {{ status_expr }} = 'at_least' and {{ re_matches(normalise_label(text_expr), '^(in excess of|upwards of|over|more than|>) ') }}
             then {{ first_number_of(text_expr) }} + 1
         when {{ status_expr }} = 'at_least' then {{ first_number_of(text_expr) }}
     end as value_low,

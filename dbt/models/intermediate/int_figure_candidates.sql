@@ -45,5 +45,17 @@ unioned as (
 
 select
     md5(document_id || '|' || source_key) as figure_id,
-    *
+    *,
+    -- an inline label is a window of words around the number ("#") or a short label ("Male")
+    source_kind = 'inline' and contains(row_label, '#') as is_word_window,
+    -- in running text the words before a number qualify it: "in excess of # people"
+    case
+        when source_kind = 'inline'
+            then coalesce(
+                {{ re_extract(normalise_label('row_label'), '(in excess of|more than|over|at least|upwards of|fewer than|less than|under) #', 1) }}
+                || ' ' || value_text,
+                value_text
+            )
+        else value_text
+    end as value_read
 from unioned

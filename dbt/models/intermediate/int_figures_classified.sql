@@ -21,6 +21,10 @@ periods as (
     select * from {{ ref('int_period_labels_parsed') }}
 ),
 
+parsed_values as (
+    select * from {{ ref('int_values_parsed') }}
+),
+
 measures as (
     select * from {{ ref('measures') }}
 ),
@@ -54,20 +58,26 @@ normalised as (
         candidates.*,
         {{ normalise_label('candidates.row_label') }} as row_label_norm,
         {{ normalise_label('candidates.col_label') }} as col_label_norm,
-        {{ normalise_label('candidates.row_group') }} as row_group_norm,
-        -- an inline label is a window of words around the number ("#") or a short label ("Male")
-        candidates.source_kind = 'inline' and contains(candidates.row_label, '#') as is_word_window
+        {{ normalise_label('candidates.row_group') }} as row_group_norm
     from candidates
 ),
 
+-- An offence title is a row label, or a column label where offences are the columns.
 offence_matched as (
     select
         normalised.figure_id,
-        offence_patterns.offence_key
+        offence_patterns.offence_key,
+        ranks.label_rank
     from normalised
+    cross join (values (1), (2)) as ranks (label_rank)
     inner join offence_patterns
-        on {{ re_matches_column('normalised.row_label_norm', 'offence_patterns.pattern') }}
-    qualify row_number() over (partition by normalised.figure_id order by offence_patterns.priority) = 1
+        on {{ re_matches_column(
+            "case ranks.label_rank when 1 then normalised.row_label_norm else normalised.col_label_norm end",
+            'offence_patterns.pattern'
+        ) }}
+    qualify row_number() over (
+        partition by normalised.figure_id order by ranks.label_rank, offence_patterns.priority
+    ) = 1
 ),
 
 -- The measure each label names (row, column, row group), best pattern per label.
@@ -109,6 +119,7 @@ area_matched as (
             "case label_rank when 1 then normalised.row_label_norm else normalised.row_group_norm end",
             'area_patterns.pattern'
         ) }}
+    where not normalised.is_word_window
     qualify row_number() over (
         partition by normalised.figure_id order by label_rank, area_patterns.priority
     ) = 1
@@ -136,18 +147,19 @@ labelled as (
             case when {{ re_matches('normalised.row_label_norm', '\\bin the community\\b') }} then 'excluded' end
         ) as row_custody,
         {{ custody_of('normalised.col_label') }} as col_custody,
-        col_period.period_kind as col_period_kind,
+        coalesce(col_full_period.period_kind, col_part_period.period_kind) as col_period_kind,
         row_period.period_kind as row_period_kind,
-        coalesce(col_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
-        coalesce(col_period.period_kind, row_period.period_kind, group_period.period_kind) as label_period_kind,
-        coalesce(col_period.period_label, row_period.period_label, group_period.period_label) as label_period_label,
-        coalesce(col_period.period_start, row_period.period_start, group_period.period_start) as label_period_start,
-        coalesce(col_period.period_end, row_period.period_end, group_period.period_end) as label_period_end,
+        coalesce(col_full_period.label_text, col_part_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
+        coalesce(col_full_period.period_kind, col_part_period.period_kind, row_period.period_kind, group_period.period_kind) as label_period_kind,
+        coalesce(col_full_period.period_label, col_part_period.period_label, row_period.period_label, group_period.period_label) as label_period_label,
+        coalesce(col_full_period.period_start, col_part_period.period_start, row_period.period_start, group_period.period_start) as label_period_start,
+        coalesce(col_full_period.period_end, col_part_period.period_end, row_period.period_end, group_period.period_end) as label_period_end,
         context_period.period_kind as context_period_kind,
         context_period.period_label as context_period_label,
         context_period.period_start as context_period_start,
         context_period.period_end as context_period_end,
         offence_matched.offence_key as title_offence_key,
+        offence_matched.label_rank as offence_label_rank,
         measure_matched.row_measure,
         measure_matched.col_measure,
         measure_matched.group_measure,
@@ -158,15 +170,28 @@ labelled as (
         end as has_area,
         area_matched.area_kind,
         area_matched.label_rank as area_label_rank,
-        {{ value_status_of('normalised.value_text') }} as value_status,
-        {{ value_shape_of('normalised.value_text') }} as value_shape_issue,
+        parsed_values.value_status,
+        parsed_values.value_shape_issue,
+        parsed_values.value,
+        parsed_values.value_low,
+        parsed_values.value_high,
+        case
+            when {{ re_matches('normalised.row_label_norm', '^(i?shpos?|sexual harm prevention orders?)$') }} then 'shpo'
+            when {{ re_matches('normalised.row_label_norm', '^(i?sros?|sexual risk orders?)$') }} then 'sro'
+        end as order_family,
+        -- the question asks for a breakdown by area: rows nobody else reads are area names
+        coalesce({{ re_matches(
+            normalise_label('sections.question_text'),
+            '\\b(each|every|per|by) (local |policing |neighbourhood )?(area|district|county|borough|lpu|npu|division|local authority|policing area|policing district)s?\\b|broken down (into|by) .{0,40}(areas?|districts?|count(y|ies)|boroughs?|lpus?|npus?)'
+        ) }}, false) as is_area_question,
         sections.question_no,
         sections.question_text,
         sections.question_measure,
         sections.question_offence_category,
         sections.custody as section_custody
     from normalised
-    left join periods as col_period on normalised.col_label = col_period.label_text
+    left join periods as col_full_period on normalised.col_label = col_full_period.label_text
+    left join periods as col_part_period on {{ header_last_part('normalised.col_label') }} = col_part_period.label_text
     left join periods as row_period on normalised.row_label = row_period.label_text
     left join periods as group_period on normalised.row_group = group_period.label_text
     left join sections
@@ -176,6 +201,7 @@ labelled as (
     left join periods as context_period
         on sections.answer_as_at_text = context_period.label_text
         and context_period.period_kind in ('as_at', 'month')
+    left join parsed_values on normalised.value_read = parsed_values.value_text
     left join offence_matched on normalised.figure_id = offence_matched.figure_id
     left join measure_matched on normalised.figure_id = measure_matched.figure_id
     left join area_matched on normalised.figure_id = area_matched.figure_id
@@ -203,7 +229,10 @@ measured as (
                 and not (labelled.has_area and labelled.area_label_rank = 1)
                 and (
                     labelled.question_measure = 'breach_offences'
-                    or {{ re_matches('labelled.row_label_norm', 'breach|fail|comply|attempt|offence') }}
+                    or {{ re_matches(
+                        "case labelled.offence_label_rank when 1 then labelled.row_label_norm else labelled.col_label_norm end",
+                        'breach|fail|comply|attempt|offence'
+                    ) }}
                 )
                 then labelled.title_offence_key
             -- no title at all (a year series under "breaches of SHPOs"): the question's kind
@@ -213,7 +242,8 @@ measured as (
                 and (labelled.row_label_norm is null or labelled.row_period_kind is not null or labelled.is_word_window)
                 then category_defaults.offence_key
         end as offence_key,
-        {{ re_matches('labelled.row_label_norm', '\\battempt') }} as is_attempt,
+        coalesce({{ re_matches('labelled.row_label_norm', '\\battempt') }}, false)
+        or coalesce({{ re_matches('labelled.col_label_norm', '\\battempt') }}, false) as is_attempt,
         case
             when labelled.has_area and labelled.area_label_rank = 1 then labelled.row_label
             when labelled.has_area then labelled.row_group
@@ -240,6 +270,12 @@ with_measure as (
             when measured.col_measure is not null then measured.col_measure
             when measured.group_measure is not null and not (measured.has_area and measured.area_label_rank = 2)
                 then measured.group_measure
+            when
+                measured.order_family is not null
+                and measured.question_measure in (
+                    'shpo_subjects', 'sro_subjects', 'shpo_orders', 'sro_orders', 'shpo_granted', 'sro_granted'
+                )
+                then measured.order_family || substr(measured.question_measure, strpos(measured.question_measure, '_'))
             else measured.question_measure
         end as measure,
         case
@@ -265,6 +301,7 @@ with_kind as (
         or with_measure.row_custody is not null
         or with_measure.offence_key is not null
         or with_measure.row_measure is not null
+        or (with_measure.order_family is not null and with_measure.measure like with_measure.order_family || '_%')
         or (with_measure.has_area and with_measure.area_label_rank = 1)
         or {{ is_total_label('with_measure.row_label') }}
         or {{ re_matches('with_measure.row_label_norm', '^(year|period|date|month|number|count|total number|figures?|all|persons|people)$') }}
@@ -275,13 +312,32 @@ with_kind as (
         or with_measure.col_sex is not null
         or with_measure.col_custody is not null
         or with_measure.col_measure is not null
+        or (with_measure.offence_key is not null and with_measure.offence_label_rank = 2)
         or {{ is_total_label('with_measure.col_label') }}
         or {{ re_matches('with_measure.col_label_norm', '^(number|count|figures?|value|no\\.?|amount|all|total number)$') }}
         or {{ re_matches('with_measure.col_label_norm', '^(number of |total )?(breaches|offences|recorded offences|crimes|people|persons|offenders|subjects|orders)( recorded)?$') }}
+        or {{ re_matches('with_measure.col_label_norm', '^(attempt(ed|s)?|attempted breach(es)?|breach(es)?|completed|full|interim)$') }}
         as is_col_label_understood
     from with_measure
     left join offences on with_measure.offence_key = offences.offence_key
     left join measures on with_measure.measure = measures.measure
+),
+
+with_area as (
+    select
+        * exclude (area_name, is_pseudo_area, is_row_label_understood),
+        coalesce(area_name, case when is_area_by_question then row_label end) as area_name,
+        coalesce(is_pseudo_area, false) as is_pseudo_area,
+        is_row_label_understood or is_area_by_question as is_row_label_understood
+    from (
+        select
+            *,
+            is_area_question
+            and not is_row_label_understood
+            and source_kind = 'table_cell'
+            and not is_stated_total as is_area_by_question
+        from with_kind
+    ) as judged
 ),
 
 -- The period, by the design's stock/flow rule: a bare year or month on a stock is a snapshot in
@@ -289,24 +345,24 @@ with_kind as (
 -- on the response date. A stock whose labels give no period takes its answer's snapshot date.
 periodised as (
     select
-        with_kind.*,
+        with_area.*,
         case
-            when with_kind.label_period_kind is not null then with_kind.label_period_kind
-            when with_kind.measure_kind = 'stock' then with_kind.context_period_kind
+            when with_area.label_period_kind is not null then with_area.label_period_kind
+            when with_area.measure_kind = 'stock' then with_area.context_period_kind
         end as raw_period_kind,
         case
-            when with_kind.label_period_kind is not null then with_kind.label_period_label
-            when with_kind.measure_kind = 'stock' then with_kind.context_period_label
+            when with_area.label_period_kind is not null then with_area.label_period_label
+            when with_area.measure_kind = 'stock' then with_area.context_period_label
         end as raw_period_label,
         case
-            when with_kind.label_period_kind is not null then with_kind.label_period_start
-            when with_kind.measure_kind = 'stock' then with_kind.context_period_start
+            when with_area.label_period_kind is not null then with_area.label_period_start
+            when with_area.measure_kind = 'stock' then with_area.context_period_start
         end as raw_period_start,
         case
-            when with_kind.label_period_kind is not null then with_kind.label_period_end
-            when with_kind.measure_kind = 'stock' then with_kind.context_period_end
+            when with_area.label_period_kind is not null then with_area.label_period_end
+            when with_area.measure_kind = 'stock' then with_area.context_period_end
         end as raw_period_end
-    from with_kind
+    from with_area
 ),
 
 resolved as (
@@ -348,8 +404,7 @@ labelled_periods as (
             when raw_period_kind = 'to_date' then {{ iso_interval_label('period_start', 'period_end') }}
             else raw_period_label
         end as period_label,
-        case when measure_kind = 'stock' then coalesce(row_custody, col_custody, section_custody) end as custody,
-        {{ value_bounds('value_status', 'value_text') }}
+        case when measure_kind = 'stock' then coalesce(row_custody, col_custody, section_custody) end as custody
     from resolved
 ),
 
@@ -382,7 +437,10 @@ counted as (
             partition by
                 document_id, section_no, measure, period_label, sex, offence_key, is_attempt,
                 area_name, custody, row_label_norm, figure_role
-        ) as same_key_count
+        ) as same_key_count,
+        count(distinct row_no) over (
+            partition by document_id, table_no, row_group, row_label_norm, figure_role
+        ) as same_row_label_rows
     from roled
 )
 
@@ -402,6 +460,8 @@ select
         when raw_period_kind = 'current' and measure_kind = 'flow' then 'no period: "currently" on a count of events'
         when raw_period_kind = 'as_at' and measure_kind = 'flow' then 'no period: a snapshot date on a count of events'
         when period_kind is null then 'no period: no label reads as a period'
+        when source_kind = 'table_cell' and same_row_label_rows > 1
+            then 'ambiguous: the same row label twice in one table'
         when same_key_count > 1 then 'ambiguous: the same figure appears twice in one answer with nothing to tell them apart'
     end as classification_issue
 from counted

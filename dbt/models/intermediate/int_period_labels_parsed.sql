@@ -10,6 +10,9 @@ labels as (
     union
     select col_label from {{ ref('stg_table_cells') }}
     union
+    -- the last part of a multi-row header ("Calendar year / 2021")
+    select {{ header_last_part('col_label') }} from {{ ref('stg_table_cells') }}
+    union
     select row_group from {{ ref('stg_table_cells') }}
     union
     select label_text from {{ ref('stg_inline_figures') }}
@@ -29,9 +32,9 @@ parts as (
     select
         label_text,
         c,
-        {{ re_extract('c', 'as (at|of|on)( the)? (\\d{4}-\\d{2}-\\d{2})', 3) }} as as_at_text,
-        {{ re_extract('c', '^\\(?(\\d{4}-\\d{2}-\\d{2})\\)?$', 1) }} as lone_date_text,
-        {{ re_extract('c', '(figures|data|position|total) (for|in|as at|at) (\\d{4}-\\d{2}-00)', 3) }} as month_text,
+        {{ re_extract('c', 'as (at|of|on)( the)? (\\d{4}-\\d{2}-(0[1-9]|[12]\\d|3[01]))', 3) }} as as_at_text,
+        {{ re_extract('c', '^\\(?(\\d{4}-\\d{2}-(0[1-9]|[12]\\d|3[01]))\\)?$', 1) }} as lone_date_text,
+        {{ re_extract('c', '((figures|data|position|total) (for|in|as at|at)|as (at|of|on)( the end of)?) (\\d{4}-\\d{2}-00)', 6) }} as month_text,
         {{ re_extract('c', '(\\d{4}-\\d{2}-\\d{2})\\D{0,12}?(-|to|until|till|through|and)\\D{0,25}?(\\d{4}-\\d{2}-\\d{2})', 1) }} as range_a,
         {{ re_extract('c', '(\\d{4}-\\d{2}-\\d{2})\\D{0,12}?(-|to|until|till|through|and)\\D{0,25}?(\\d{4}-\\d{2}-\\d{2})', 3) }} as range_b,
         {{ re_extract('c', '^((19|20)\\d{2}) (to|up to|until|till) (the )?end (of )?m(\\d{2})', 1) }} as part_year,

@@ -1,0 +1,30 @@
+-- Every disclosed figure is in the facts, in review, or outranked by another document's
+-- figure for the same thing (listed in dq_conflicting_figures or equal to the winner).
+-- Rows returned were dropped silently.
+with
+
+placed as (
+    select figure_id from {{ ref('fct_disclosed_figures') }}
+    union all
+    select figure_id from {{ ref('dq_unclassified') }}
+),
+
+disclosed as (
+    select * from {{ ref('int_figures_classified') }}
+    where figure_role = 'disclosed'
+)
+
+select disclosed.figure_id
+from disclosed
+where
+    disclosed.figure_id not in (select placed.figure_id from placed)
+    and not exists (
+        select 1
+        from {{ ref('fct_disclosed_figures') }} as facts
+        where
+            facts.force_id = disclosed.force_id
+            and facts.measure = disclosed.measure
+            and facts.period_label = disclosed.period_label
+            and facts.sex = disclosed.sex
+            and facts.document_id != disclosed.document_id
+    )
