@@ -215,7 +215,19 @@ def main(argv: list[str] | None = None) -> int:
     export_cmd.add_argument("--out", type=Path, default=None)
     export_cmd.add_argument("--warehouse", type=Path, default=None)
 
+    review_cmd = commands.add_parser("review", help="list unclassified labels; --approve one")
+    review_cmd.add_argument("--warehouse", type=Path, default=None)
+    review_cmd.add_argument("--approve", metavar="LABEL", help="the label text to map")
+    review_cmd.add_argument("--as", dest="target", help="offence_key, measure or force_id")
+    review_cmd.add_argument("--why", default="", help="why the mapping is right")
+    review_cmd.add_argument("--by", default=None, help="who approves (default: user name)")
+
     args = parser.parse_args(argv)
+    if args.command == "review":
+        from dagster_project.review import run
+
+        warehouse = (args.warehouse or default_warehouse()).resolve()
+        return run(warehouse, args.approve, args.target, args.why, args.by)
     if args.command == "build":
         return build(
             (args.raw_dir or default_raw_dir()).resolve(),

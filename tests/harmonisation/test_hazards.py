@@ -3,19 +3,7 @@ then every figure checked where it lands — in the facts with its meaning, or i
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from tests.conftest import Query, _querier, build_warehouse
-from tests.harmonisation.corpus import write_corpus
-
-
-@pytest.fixture(scope="module")
-def hazards(tmp_path_factory: pytest.TempPathFactory) -> Query:
-    root = tmp_path_factory.mktemp("hazards")
-    raw = write_corpus(root / "raw")
-    return _querier(build_warehouse(raw, root / "warehouse" / "foi.duckdb"))
+from tests.conftest import Query
 
 
 def facts(query: Query, force: str, columns: str, where: str = "true") -> list[tuple]:
@@ -92,8 +80,14 @@ def test_number_words_suppression_bounds_and_statuses(hazards: Query) -> None:
         ("notification_changes_failure", False, "2022-23", "12It should", "reported", 12, 12, 12),
         ("notification_failure_to_comply", False, "2021-22", "*", "suppressed", None, 1, 4),
         (
-            "notification_failure_to_comply", False, "2022-23", "in excess of 1000", "at_least",
-            None, 1001, None,
+            "notification_failure_to_comply",
+            False,
+            "2022-23",
+            "in excess of 1000",
+            "at_least",
+            None,
+            1001,
+            None,
         ),
         ("shpo_breach", False, "2021-22", "None", "nil", 0, 0, 0),
         ("shpo_breach", False, "2021-22", "over 500", "at_least", None, 501, None),
@@ -137,9 +131,12 @@ def test_offence_titles_classified_by_title_and_mismatch_reported(hazards: Query
 def test_unknown_offence_title_goes_to_review_with_a_seed_to_edit(hazards: Query) -> None:
     assert review(hazards, "south-wales", "label_text, value_text, reason, seed_to_edit") == [
         (
-            "Breach of stalking protection order", "15", "row label matched no mapping",
-            "measure_label_patterns",
+            "Breach of stalking protection order",
+            "15",
+            "offence title matched no pattern",
+            "offence_title_patterns",
         ),
+        ("Breech of S.H.P.O.", "16", "offence title matched no pattern", "offence_title_patterns"),
     ]
 
 
@@ -194,7 +191,10 @@ def test_stated_total_that_does_not_add_up(hazards: Query) -> None:
 def test_lost_sub_question_headings_are_not_guessed(hazards: Query) -> None:
     assert facts(hazards, "durham", "value") == []
     assert [row[1:3] for row in review(hazards, "durham")] == [
-        ("2020", "12,"), ("2020", "44,"), ("2021", "35"), ("2021", "9"),
+        ("2020", "12,"),
+        ("2020", "44,"),
+        ("2021", "35"),
+        ("2021", "9"),
     ]
 
 

@@ -239,7 +239,12 @@ measured as (
             when
                 labelled.title_offence_key is null
                 and labelled.question_measure = 'breach_offences'
-                and (labelled.row_label_norm is null or labelled.row_period_kind is not null or labelled.is_word_window)
+                and (
+                    labelled.row_label_norm is null
+                    or labelled.row_period_kind is not null
+                    or labelled.is_word_window
+                    or labelled.has_area
+                )
                 then category_defaults.offence_key
         end as offence_key,
         coalesce({{ re_matches('labelled.row_label_norm', '\\battempt') }}, false)
@@ -451,9 +456,9 @@ select
         when force_id is null then 'force not recognised'
         when value_shape_issue is not null then value_shape_issue
         when value_status is null then 'value not understood'
+        when measure = 'breach_offences' and offence_key is null then 'offence title matched no pattern'
         when not is_row_label_understood then 'row label matched no mapping'
         when not is_col_label_understood then 'column label matched no mapping'
-        when measure = 'breach_offences' and offence_key is null then 'offence title matched no pattern'
         when measure is null then 'no measure: the question and labels matched no pattern'
         when raw_period_kind in ('to_date', 'current') and response_date is null
             then 'period runs to the response date, which is unknown'
