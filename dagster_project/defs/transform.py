@@ -1,15 +1,18 @@
 """dbt models, seeds and tests as Dagster assets and asset checks, keyed to the raw assets."""
 
-
 import os
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
+import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
 
 from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.defs.resources import WarehouseResource
+
+PREVIEW_ROWS = 5
 
 
 class FoiDbtTranslator(DagsterDbtTranslator):
@@ -31,6 +34,49 @@ class FoiDbtTranslator(DagsterDbtTranslator):
 def foi_dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
 ):
-    """`dbt build`: seeds, models and their data and unit tests (tests become asset checks)."""
+    """`dbt build`: seeds, models and their data and unit tests (tests become asset checks).
+
+    Mart outputs carry their row count and a markdown preview, read once dbt has finished: the
+    dbt process holds DuckDB's one-writer lock while it runs, so they cannot be read sooner.
+    """
     os.environ["FOI_BUILD_DB"] = str(warehouse.build())
-    yield from dbt.cli(["build"], context=context).stream()
+    events = []
+    try:
+        for event in dbt.cli(["build"], context=context).stream():
+            events.append(event)
+    except Exception:
+        yield from events
+        raise
+    yield from with_mart_metadata(context, events, warehouse.build())
+
+
+def with_mart_metadata(context: dg.AssetExecutionContext, events: list, database: Path) -> list:
+    """The events, with `dagster/row_count` and a `preview` (first rows) on each mart output."""
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        return [_with_metadata(context, event, con) for event in events]
+    finally:
+        con.close()
+
+
+def _with_metadata(context: dg.AssetExecutionContext, event, con: duckdb.DuckDBPyConnection):
+    if not isinstance(event, dg.Output):
+        return event
+    key = context.asset_key_for_output(event.output_name)
+    if key.path[0] != "marts":
+        return event
+    table = f"marts.{key.path[-1]}"
+    count = con.execute(f"select count(*) from {table}").fetchone()[0]
+    cursor = con.execute(f"select * from {table} limit {PREVIEW_ROWS}")
+    names = [column[0] for column in cursor.description]
+    lines = ["| " + " | ".join(names) + " |", "|" + "---|" * len(names)]
+    for row in cursor.fetchall():
+        cells = (str(v).replace("|", "\\|").replace("\n", " ")[:60] for v in row)
+        lines.append("| " + " | ".join(cells) + " |")
+    return event.with_metadata(
+        {
+            **event.metadata,
+            "dagster/row_count": count,
+            "preview": dg.MetadataValue.md("\n".join(lines)),
+        }
+    )
