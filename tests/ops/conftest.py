@@ -11,17 +11,18 @@ import threading
 from pathlib import Path
 
 import duckdb
+import pytest
 
-from tests.conftest import SEED_DOCUMENT
+from tests.conftest import SEED_DOCUMENT, build_warehouse
 
 SYNTHETIC_FORCE = "staffordshire"
 SYNTHETIC_NAME = "staffordshire_OPS-1.txt"
 
 # The state a reader may see: (documents, figures, documents with figures).
 STATE_SQL = (
-    "select (select count(*) from raw.documents), "
-    "(select count(*) from marts.fct_disclosed_figures), "
-    "(select count(distinct document_id) from marts.fct_disclosed_figures)"
+    "select (select count(*) from raw.documents) as documents, "
+    "(select count(*) from marts.fct_disclosed_figures) as figures, "
+    "(select count(distinct document_id) from marts.fct_disclosed_figures) as with_figures"
 )
 
 
@@ -110,3 +111,51 @@ class FoiProcess:
 
     def output(self) -> str:
         return "".join(self.lines)
+
+
+def marts_contents(published: Path) -> dict[str, list[str]]:
+    """Every marts table's rows in a stable order (as text, so NaN equals NaN)."""
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        tables = [
+            name
+            for (name,) in con.execute(
+                "select table_name from information_schema.tables "
+                "where table_schema = 'marts' order by table_name"
+            ).fetchall()
+        ]
+        return {
+            table: [
+                repr(row)
+                for row in con.execute(f"select * from marts.{table} order by all").fetchall()
+            ]
+            for table in tables
+        }
+    finally:
+        con.close()
+
+
+def copy_warehouse(published: Path, into: Path) -> Path:
+    """A copy of a published warehouse (only the published file: no build file, no cache)."""
+    target = into / "warehouse" / "foi.duckdb"
+    target.parent.mkdir(parents=True)
+    shutil.copy(published, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def two_document_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """raw/ with the seed and one synthetic disclosure."""
+    raw = tmp_path_factory.mktemp("two_documents") / "raw"
+    write_seed(raw)
+    write_synthetic(raw)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def two_document_warehouse(
+    tmp_path_factory: pytest.TempPathFactory, two_document_raw: Path
+) -> Path:
+    """A clean build of `two_document_raw`: what any other build of that folder must equal."""
+    root = tmp_path_factory.mktemp("two_document_build")
+    return build_warehouse(two_document_raw, root / "warehouse" / "foi.duckdb")
