@@ -63,11 +63,16 @@ def label_pattern(label: str) -> str:
     return "^" + _REGEX_SPECIAL.sub(r"\\\1", normalise_label(label)) + "$"
 
 
+def _words(text: str) -> str:
+    """Letters and digits only, so "S.H.P.O." and "shpo" compare as the same word."""
+    return " ".join(re.sub(r"[^a-z0-9 ]", "", text.lower().replace("_", " ")).split())
+
+
 def _vocabulary(seed: str) -> dict[str, str]:
     file_name, key, described_by = VOCABULARIES[seed]
     with (SEEDS_DIR / file_name).open(encoding="utf-8", newline="") as handle:
         return {
-            row[key]: " ".join(row[column].replace("_", " ") for column in described_by)
+            row[key]: _words(" ".join(row[column] for column in described_by))
             for row in csv.DictReader(handle)
         }
 
@@ -77,9 +82,7 @@ def suggest(label: str, seed: str | None, limit: int = 3) -> tuple[tuple[str, fl
     if not seed or seed not in VOCABULARIES:
         return ()
     choices = _vocabulary(seed)
-    ranked = process.extract(
-        normalise_label(label), choices, scorer=fuzz.token_set_ratio, limit=limit
-    )
+    ranked = process.extract(_words(label), choices, scorer=fuzz.token_set_ratio, limit=limit)
     return tuple((key, round(score, 1)) for _text, score, key in ranked)
 
 

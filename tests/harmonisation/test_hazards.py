@@ -155,17 +155,19 @@ def test_measures_from_labels_people_orders_and_custody(hazards: Query) -> None:
     ]
 
 
-def test_areas_pseudo_areas_and_unmapped_area(hazards: Query) -> None:
+def test_areas_pseudo_areas_and_areas_named_by_the_question(hazards: Query) -> None:
     rows = facts(hazards, "northern-ireland", "area_name, is_pseudo_area, value")
     assert rows == [
         ("Belfast City Policing District", False, 800),
         ("Custody", True, 40),
         ("Derry City and Strabane Policing District", False, 150),
+        # no area word, but the question asks "in each policing district"
+        ("Fermanagh", False, 12),
         ("Wanted/Deported", True, 5),
     ]
-    assert review(hazards, "northern-ireland", "label_text, value_text, reason") == [
-        ("Fermanagh", "12", "row label matched no mapping"),
-    ]
+    assert review(hazards, "northern-ireland") == []
+    # area figures never stand for the whole force
+    assert facts(hazards, "northern-ireland", "count(*)", "area_name is null") == [(0,)]
 
 
 def test_revised_response_wins_and_conflict_is_listed(hazards: Query) -> None:
