@@ -153,7 +153,7 @@ def test_export_writes_every_mart_with_its_rows_and_synthetic_flag(
     assert set(written) == mart_names(corpus_warehouse)
     with duckdb.connect(str(corpus_warehouse), read_only=True) as con:
         for name, path in written.items():
-            exported = duckdb.sql(f"select count(*), count(is_synthetic) from '{path}'").fetchone()
+            exported = con.execute(f"select count(*), count(is_synthetic) from '{path}'").fetchone()
             rows = con.execute(f"select count(*) from marts.{name}").fetchone()[0]
             assert exported == (rows, rows), name
 
