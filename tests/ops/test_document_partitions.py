@@ -1,0 +1,55 @@
+"""Each document under raw/ is a `documents` partition; each parse of it is recorded as a
+materialisation of `raw/document_parses`, and an unchanged document gets no new record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from dagster_project.defs.ingestion import document_parses, raw_files, raw_tables
+from dagster_project.defs.resources import make_resources
+from tests.ops.conftest import SYNTHETIC_FORCE, write_seed, write_synthetic
+
+SEED_PATH = "west-midlands/west-midlands_233A-22.txt"
+SYNTHETIC_PATH = f"{SYNTHETIC_FORCE}/staffordshire_OPS-1.txt"
+
+
+def ingest(raw: Path, published: Path, instance: dg.DagsterInstance) -> None:
+    result = dg.materialize(
+        [raw_files, raw_tables],
+        resources=make_resources(str(raw), str(published)),
+        instance=instance,
+    )
+    assert result.success
+
+
+def parses(instance: dg.DagsterInstance) -> list[tuple[str, str]]:
+    records = instance.fetch_materializations(document_parses.key, limit=100).records
+    return sorted(
+        (r.partition_key, r.asset_materialization.metadata["outcome"].value) for r in records
+    )
+
+
+def test_each_document_is_a_partition_with_its_parses_recorded(tmp_path: Path) -> None:
+    raw, published = tmp_path / "raw", tmp_path / "warehouse" / "foi.duckdb"
+    write_seed(raw)
+    write_synthetic(raw)
+    instance = dg.DagsterInstance.ephemeral()
+
+    ingest(raw, published, instance)
+    assert sorted(instance.get_dynamic_partitions("documents")) == [SYNTHETIC_PATH, SEED_PATH]
+    assert parses(instance) == [(SYNTHETIC_PATH, "parsed"), (SEED_PATH, "parsed")]
+
+    ingest(raw, published, instance)  # nothing changed: nothing parsed, nothing recorded
+    assert parses(instance) == [(SYNTHETIC_PATH, "parsed"), (SEED_PATH, "parsed")]
+
+    (raw / SYNTHETIC_PATH).write_bytes(b"")
+    (raw / SEED_PATH).unlink()
+    ingest(raw, published, instance)
+    assert instance.get_dynamic_partitions("documents") == [SYNTHETIC_PATH]
+    assert parses(instance) == [
+        (SYNTHETIC_PATH, "parsed"),
+        (SYNTHETIC_PATH, "unreadable"),
+        (SEED_PATH, "parsed"),
+    ]
