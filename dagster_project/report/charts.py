@@ -21,8 +21,8 @@ PALETTE = [
     "#0f4c5c",
     "#9a031e",
 ]
-WIDTH, HEIGHT = 720, 320
-LEFT, RIGHT, TOP, BOTTOM = 64, 180, 24, 48
+WIDTH, HEIGHT = 820, 320
+LEFT, RIGHT, TOP, BOTTOM = 64, 300, 24, 48
 
 
 @dataclass(frozen=True)
@@ -171,8 +171,7 @@ def _marker(point: Point, x: float, y_of, colour: str, label: str) -> list[str]:
 
 def _frame(title: str, y_label: str, top: float, plot_w: float, plot_h: float) -> str:
     lines = [
-        f'<text x="{LEFT + plot_w / 2}" y="16" text-anchor="middle" class="title">'
-        f"{escape(title)}</text>",
+        f'<text x="{WIDTH / 2}" y="16" text-anchor="middle" class="title">{escape(title)}</text>',
         f'<text x="14" y="{TOP + plot_h / 2}" transform="rotate(-90 14 {TOP + plot_h / 2})" '
         f'text-anchor="middle" class="axis">{escape(y_label)}</text>',
     ]

@@ -51,6 +51,7 @@ class Row:
     document_ids: list[str]
     locators: str
     warnings: list[str] = field(default_factory=list)
+    period_label: str = ""
 
 
 @dataclass
@@ -80,9 +81,12 @@ def load(warehouse: Path) -> ReportData:
         measures = _breach_measures(con) + _register_measures(con)
         for measure in measures:
             for row in measure.rows:
-                for document_id in row.document_ids:
-                    row.warnings.extend(doc_warnings.get(document_id, []))
-                row.warnings.extend(conflicts.get((row.force_id, measure.key, row.year), []))
+                # the document-level checks (totals, misplaced sections) are about breach tables
+                if measure.key.startswith("breach_offences"):
+                    for document_id in row.document_ids:
+                        row.warnings.extend(doc_warnings.get(document_id, []))
+                conflict_key = (row.force_id, measure.key.split(":")[0], row.period_label)
+                row.warnings.extend(conflicts.get(conflict_key, []))
         official = _records(con, "select * from marts.cmp_register_vs_mappa order by 1, 5")
         built_at = con.execute("select max(parsed_at)::varchar from raw.documents").fetchone()[0]
     finally:
@@ -205,6 +209,7 @@ def _breach_row(r: dict) -> Row:
         (r["document_ids"] or "").split(","),
         r["source_locators"] or "",
         warnings,
+        r["financial_year"],
     )
 
 
@@ -253,6 +258,7 @@ def _register_row(r: dict) -> Row:
         [r["document_id"]] if r["document_id"] else [],
         r["source_locator"] or "",
         warnings,
+        r["as_at_label"],
     )
 
 

@@ -100,7 +100,7 @@ def _measure_section(measure: Measure, data: ReportData, source_dir: str) -> str
     parts = [
         f'<section id="{_anchor(measure.key)}" class="measure"><h2>{escape(measure.title)}</h2>',
         trend_chart(
-            f"{measure.title}: count by {measure.year_kind}",
+            f"Count by {measure.year_kind}, whole years",
             years,
             series,
             measure.unit,
