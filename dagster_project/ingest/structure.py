@@ -198,7 +198,9 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
         label = row[0] if row else ""
         values = [(col, text) for col, text in enumerate(row) if col > 0 and text]
         if not values:
-            if label:
+            if label and not pending_label and _continues_previous_row(cells, row_no, label):
+                _extend_row_label(cells, row_no, label)
+            elif label:
                 pending_label.append(label)
                 pending_locs.append(row_loc)
             continue
@@ -228,6 +230,27 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
             )
         pending_label, pending_locs = [], []
     return cells
+
+
+def _continues_previous_row(cells: list[TableCellRecord], row_no: int, label: str) -> bool:
+    """A label-only row straight after a row with values ends that row's label when it starts
+    in lower case or the label so far stops mid-phrase ("... under"): a title wrapped below its
+    figures, as top-aligned PDF tables print it."""
+    if not cells or cells[-1].row_no != row_no:
+        return False
+    return (
+        label[0].islower()
+        or label[0] in "(/&"
+        or bool(_CONTINUATION_END.search(cells[-1].row_label))
+    )
+
+
+def _extend_row_label(cells: list[TableCellRecord], row_no: int, label: str) -> None:
+    for cell in cells:
+        if cell.row_no == row_no:
+            old_label = cell.row_label
+            cell.row_label = f"{old_label} {label}"
+            cell.row_text = cell.row_label + cell.row_text[len(old_label) :]
 
 
 def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureRecord]:

@@ -92,3 +92,38 @@ def test_prose_wrapped_in_a_paragraph_keeps_figure_with_its_words(tmp_path):
     path = make_pdf(tmp_path / "prose.pdf", [sentence])
     figures = read_structure(parse_pdf(path)).inline_figures
     assert [(f.value_text, f.sentence) for f in figures] == [("2,109", sentence)]
+
+
+def test_row_label_wrapped_below_its_figures_is_one_label(tmp_path):
+    attempted = (
+        "Attempted - Breach a sexual risk order / risk of harm order etc. or fail to comply "
+        "with requirement under Sec 122 c (4)"
+    )
+    breach = (
+        "Breach a sexual risk order / risk of harm order etc. or fail to comply with "
+        "requirement under Sec 122 c (4)"
+    )
+    path = make_pdf(
+        tmp_path / "wrapped-labels.pdf",
+        [
+            "Breaches by offence:",
+            [
+                ["Offence Title", "2020-21", "2021-22"],
+                [attempted, "0", "4"],
+                [breach, "49", "26"],
+                ["Total", "49", "30"],
+            ],
+            "Figures are provisional.",
+        ],
+        ruled=False,
+        col_widths=[250, 80, 80],
+    )
+    cells = read_structure(parse_pdf(path)).table_cells
+    assert [(c.row_label, c.col_label, c.cell_text) for c in cells] == [
+        (attempted, "2020-21", "0"),
+        (attempted, "2021-22", "4"),
+        (breach, "2020-21", "49"),
+        (breach, "2021-22", "26"),
+        ("Total", "2020-21", "49"),
+        ("Total", "2021-22", "30"),
+    ]

@@ -110,7 +110,7 @@ def _lines_from_words(words: list[dict]) -> list[tuple[float, str]]:
             text += ("\t" if word["x0"] - before["x1"] > _COLUMN_GAP else " ") + word["text"]
         height = max(w["bottom"] - w["top"] for w in line_words)
         gap = previous_top is not None and top - previous_top > 1.6 * max(height, previous_height)
-        if gap and not ("\t" in text and "\t" in previous_text):
+        if gap and "\t" not in text and "\t" not in previous_text:
             result.append((top - 0.1, ""))  # a paragraph gap ends the wrapped paragraph
         previous_top, previous_height, previous_text = top, height, text
         result.append((top, text))

@@ -91,6 +91,10 @@ def layout_from_lines(
             # Page-break debris is kept aside; it must not end a table that runs on past it.
             layout.furniture.append(Paragraph(stripped, locator))
             continue
+        if table_rows and _wrapped_label(stripped, lines, index - first_line + 1):
+            table_rows.append((stripped,))  # a row label wrapped onto a line of its own
+            table_locs.append(locator)
+            continue
         flush_table()
         flush_piped()
         previous = layout.blocks[-1] if layout.blocks else None
@@ -107,6 +111,15 @@ def layout_from_lines(
     flush_table()
     flush_piped()
     return layout
+
+
+def _wrapped_label(line: str, lines: list[str], after: int) -> bool:
+    """Inside a table, a line with no column breaks is a wrapped row label when it starts in
+    lower case or the next line is a table row again (PDF tables without rules)."""
+    if line[0].islower():
+        return True
+    following = next((text for text in lines[after:] if text.strip()), "")
+    return "\t" in following
 
 
 def _wrap_width(lines: list[str]) -> int | None:
