@@ -35,6 +35,12 @@ chosen as (
     where
         breaches.sex = 'all'
         or (not sexes_given.has_all and sexes_given.has_both_sexes and breaches.sex in ('male', 'female'))
+    -- one document per force, year and category (the newest answer): two answers that break
+    -- the same count down differently would otherwise be added together
+    qualify dense_rank() over (
+        partition by breaches.force_id, breaches.period_label, breaches.offence_category
+        order by breaches.response_date desc nulls last, breaches.document_id
+    ) = 1
 ),
 
 summed as (
