@@ -20,19 +20,25 @@
 {%- endmacro %}
 
 {% macro date_from_text(expr) -%}
-    {#- ISO (sidecars) or a date as a document prints it: 14/03/2022, 1.1.21, 14th March 2022 -#}
-    coalesce(
-        try_strptime({{ expr }}, '%Y-%m-%d')::date,
-        try_strptime(
-            {{ re_extract(canonical_dates(normalise_label(expr)), '^(\\d{4}-\\d{2}-\\d{2})$', 1) }}, '%Y-%m-%d'
-        )::date
-    )
+    {#- a date as a sidecar or a letter gives it: ISO, UK day-first (two-digit years first, so
+        "1/3/22" is 2022), or "14th March 2022" -#}
+    {{ return(adapter.dispatch('date_from_text', 'foi_warehouse')(expr)) }}
 {%- endmacro %}
 
-{% macro canonical_dates(expr) -%}
-    {#- rewrite every date a force may print as ISO: "10th April 2013", "17 Apr 2013",
-        "May 06, 2025", "1.1.21", "01/04/2017" -> 2013-04-10 ...; a month and year alone
-        ("October 2025") -> 2025-10-00. Month names without a year stay as m01..m12. -#}
+{% macro default__date_from_text(expr) -%}
+    try_strptime(
+        {{ re_replace('trim(' ~ expr ~ ')', '(\\d)(st|nd|rd|th)\\b', '\\1') }},
+        ['%Y-%m-%d', '%d/%m/%y', '%d.%m.%y', '%d/%m/%Y', '%d.%m.%Y', '%d %B %Y', '%d %b %Y']
+    )::date
+{%- endmacro %}
+
+{#- Dates a force may print, rewritten to ISO in three stages (one CTE each, so no
+    expression nests too deep): "10th April 2013", "17 Apr 2013", "May 06, 2025", "1.1.21",
+    "01/04/2017" -> 2013-04-10 ...; a month and year alone ("October 2025") -> 2025-10-00.
+    Month names without a year stay as tokens m01..m12. -#}
+
+{% macro dates_months_tokenised(expr) -%}
+    {#- stage 1: ordinals dropped ("14^th" -> 14), month names -> m01..m12 -#}
     {%- set months = [
         ('01', 'january|jan'), ('02', 'february|feb'), ('03', 'march|mar'), ('04', 'april|apr'),
         ('06', 'june|jun'), ('07', 'july|jul'), ('08', 'august|aug'), ('09', 'september|sept|sep'),
@@ -42,18 +48,27 @@
     {%- for number, names in months -%}
         {%- set ns.t = re_replace(ns.t, '\\b(' ~ names ~ ')\\b\\.?', 'm' ~ number) -%}
     {%- endfor -%}
-    {#- "may" is also a verb: only next to a number is it the month -#}
-    {%- set ns.t = re_replace(ns.t, '\\bmay\\b( \\d)', 'm05\\1') -%}
-    {%- set ns.t = re_replace(ns.t, '(\\d )may\\b', '\\1m05') -%}
-    {%- set ns.t = re_replace(ns.t, '(\\d{1,2}) (of )?m(\\d{2}),? ((19|20)\\d{2})', '\\4-\\3-\\1') -%}
-    {%- set ns.t = re_replace(ns.t, 'm(\\d{2}) (\\d{1,2}),? ((19|20)\\d{2})', '\\3-\\1-\\2') -%}
-    {%- set ns.t = re_replace(ns.t, 'm(\\d{2}),? ((19|20)\\d{2})', '\\2-\\1-00') -%}
-    {%- set ns.t = re_replace(ns.t, '(^|[^\\d])(\\d)([./]\\d{1,2}[./]\\d{2,4})', '\\10\\2\\3') -%}
-    {%- set ns.t = re_replace(ns.t, '(^|[^\\d])(\\d{2}[./])(\\d)([./]\\d{2,4})', '\\1\\20\\3\\4') -%}
-    {%- set ns.t = re_replace(ns.t, '(^|[^\\d])(\\d{2})[./](\\d{2})[./]((19|20)\\d{2})', '\\1\\4-\\3-\\2') -%}
-    {%- set ns.t = re_replace(ns.t, '(^|[^\\d])(\\d{2})[./](\\d{2})[./](\\d{2})($|[^\\d])', '\\120\\4-\\3-\\2\\5') -%}
-    {%- set ns.t = re_replace(ns.t, '(\\d{4}-\\d{2}-)(\\d)($|[^\\d])', '\\10\\2\\3') -%}
     {{ ns.t }}
+{%- endmacro %}
+
+{% macro dates_words_to_iso(expr) -%}
+    {#- stage 2: "10 m04 2013", "m05 06, 2025", "m10 2025" -> ISO; "may" is also a verb, so it
+        is the month only next to a number -#}
+    {%- set t = re_replace(expr, '\\bmay\\b( \\d)', 'm05\\1') -%}
+    {%- set t = re_replace(t, '(\\d )may\\b', '\\1m05') -%}
+    {%- set t = re_replace(t, '(\\d{1,2}) (of )?m(\\d{2}),? ((19|20)\\d{2})', '\\4-\\3-\\1') -%}
+    {%- set t = re_replace(t, 'm(\\d{2}) (\\d{1,2}),? ((19|20)\\d{2})', '\\3-\\1-\\2') -%}
+    {{ re_replace(t, 'm(\\d{2}),? ((19|20)\\d{2})', '\\2-\\1-00') }}
+{%- endmacro %}
+
+{% macro dates_numbers_to_iso(expr) -%}
+    {#- stage 3: "1.1.21", "01/04/2017" -> ISO (UK order, two-digit years are 20yy); single-digit
+        days padded -#}
+    {%- set t = re_replace(expr, '(^|[^\\d])(\\d)([./]\\d{1,2}[./]\\d{2,4})', '\\10\\2\\3') -%}
+    {%- set t = re_replace(t, '(^|[^\\d])(\\d{2}[./])(\\d)([./]\\d{2,4})', '\\1\\20\\3\\4') -%}
+    {%- set t = re_replace(t, '(^|[^\\d])(\\d{2})[./](\\d{2})[./]((19|20)\\d{2})', '\\1\\4-\\3-\\2') -%}
+    {%- set t = re_replace(t, '(^|[^\\d])(\\d{2})[./](\\d{2})[./](\\d{2})($|[^\\d])', '\\120\\4-\\3-\\2\\5') -%}
+    {{ re_replace(t, '(\\d{4}-\\d{2}-)(\\d)($|[^\\d])', '\\10\\2\\3') }}
 {%- endmacro %}
 
 {% macro iso_first_day(expr) -%}

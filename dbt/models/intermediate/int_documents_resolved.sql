@@ -73,11 +73,11 @@ superseded as (
     from documents as older
     inner join documents as newer
         on
-            newer.supersedes is not null
-            and newer.document_id != older.document_id
+            older.document_id != newer.document_id
+            and newer.supersedes is not null
             and (
-                {{ reference_key('newer.supersedes') }} = {{ reference_key('older.reference') }}
-                or newer.supersedes = older.source_path
+                {{ reference_key('older.reference') }} = {{ reference_key('newer.supersedes') }}
+                or older.source_path = newer.supersedes
                 or older.source_path like '%' || newer.supersedes
             )
 ),

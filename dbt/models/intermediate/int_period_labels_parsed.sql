@@ -20,12 +20,26 @@ labels as (
     select answer_as_at_text from {{ ref('int_sections_classified') }}
 ),
 
+tokenised as (
+    select
+        label_text,
+        {{ dates_months_tokenised(normalise_label('label_text')) }} as t
+    from labels
+    where label_text is not null and label_text != ''
+),
+
+worded as (
+    select
+        label_text,
+        {{ dates_words_to_iso('t') }} as t
+    from tokenised
+),
+
 canonical as (
     select
         label_text,
-        {{ canonical_dates(normalise_label('label_text')) }} as c
-    from labels
-    where label_text is not null and label_text != ''
+        {{ dates_numbers_to_iso('t') }} as c
+    from worded
 ),
 
 parts as (

@@ -11,13 +11,17 @@ keyed as (
     select
         *,
         count(distinct document_id) over (
-            partition by force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false), coalesce(custody, ''),
-            coalesce(area_name, '')
+            partition by
+                force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false),
+                coalesce(custody, ''), coalesce(area_name, '')
         ) as document_count,
-        count(distinct value_status || ':' || coalesce(cast(value_low as varchar), '') || '-'
-            || coalesce(cast(value_high as varchar), '')) over (
-            partition by force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false), coalesce(custody, ''),
-            coalesce(area_name, '')
+        count(
+            distinct value_status || ':' || coalesce(cast(value_low as varchar), '') || '-'
+            || coalesce(cast(value_high as varchar), '')
+        ) over (
+            partition by
+                force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false),
+                coalesce(custody, ''), coalesce(area_name, '')
         ) as value_count
     from figures
 )

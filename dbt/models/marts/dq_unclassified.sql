@@ -54,21 +54,21 @@ targets as (
     from {{ ref('offences') }}
     union all
     select
-        'measure_label_patterns',
-        measure,
-        lower(replace(measure, '_', ' ') || ' ' || description)
+        'measure_label_patterns' as seed_name,
+        measure as target,
+        lower(replace(measure, '_', ' ') || ' ' || description) as target_text
     from {{ ref('measures') }}
     union all
     select
-        'question_topic_patterns',
-        measure,
-        lower(replace(measure, '_', ' ') || ' ' || description)
+        'question_topic_patterns' as seed_name,
+        measure as target,
+        lower(replace(measure, '_', ' ') || ' ' || description) as target_text
     from {{ ref('measures') }}
     union all
     select
-        'force_aliases_extra',
-        force_id,
-        lower(force_name)
+        'force_aliases_extra' as seed_name,
+        force_id as target,
+        lower(force_name) as target_text
     from {{ ref('forces') }}
 ),
 

@@ -16,7 +16,7 @@ ranked as (
             partition by
                 force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false),
                 coalesce(custody, ''), coalesce(area_name, '')
-            order by is_superseded, response_date desc nulls last, document_id
+            order by is_superseded asc, response_date desc nulls last, document_id asc
         ) as document_rank
     from figures
 )
