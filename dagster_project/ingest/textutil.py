@@ -58,7 +58,7 @@ def alias_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
-def check_zip_container(path: Path, kind: str) -> None:
+def check_zip_container(path: Path, kind: str, limit: int = MAX_UNZIPPED_BYTES) -> None:
     """Refuse an Office file that is not a zip, or whose members would expand without bound.
 
     Sizes come from the zip directory, read before python-docx or openpyxl inflate anything.
@@ -76,10 +76,10 @@ def check_zip_container(path: Path, kind: str) -> None:
             f"the {kind} archive is damaged: {error}", kind="not_a_zip"
         ) from error
     total = sum(member.file_size for member in members)
-    if len(members) > MAX_ZIP_MEMBERS or total > MAX_UNZIPPED_BYTES:
+    if len(members) > MAX_ZIP_MEMBERS or total > limit:
         raise UnreadableDocument(
             f"the {kind} archive would expand to {total:,} bytes ({len(members)} files), over "
-            f"the {MAX_UNZIPPED_BYTES:,}-byte limit (a zip bomb?), so it was not opened",
+            f"the {limit:,}-byte limit (a zip bomb?), so it was not opened",
             kind="zip_bomb",
         )
 

@@ -182,3 +182,23 @@ def test_build_survives_every_bad_file_with_one_error_row_each(bad_build):
         ("essex/truncated.pdf", "damaged_pdf"),
     ]
     assert documents == [("west-midlands/west-midlands_233A-22.txt",)]
+
+
+def test_xlsx_zip_bomb_is_refused_under_the_lower_workbook_limit(tmp_path):
+    folder = tmp_path / "raw" / "essex"
+    folder.mkdir(parents=True)
+    path = folder / "bomb.xlsx"
+    with (
+        zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member,
+    ):
+        for _ in range(45):
+            member.write(b"\0" * (1 << 20))
+    (source,) = discover_documents(tmp_path / "raw")
+    with pytest.raises(UnreadableDocument) as refused:
+        parse_document(source)
+    assert refused.value.kind == "zip_bomb"
+    assert refused.value.reason == (
+        "the XLSX archive would expand to 47,185,920 bytes (1 files), over the 41,943,040-byte "
+        "limit (a zip bomb?), so it was not opened"
+    )

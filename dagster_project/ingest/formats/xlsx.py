@@ -21,12 +21,14 @@ from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table, Unre
 from dagster_project.ingest.textutil import check_zip_container
 
 MAX_CELLS = 200_000
+# openpyxl holds a whole workbook in memory (about ten times its XML), twice: keep it small.
+MAX_UNZIPPED_XLSX = 40 * 1024 * 1024
 _ERRORS = ("#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!")
 
 
 def parse_xlsx(path: Path) -> DocumentLayout:
     """Read every visible sheet into paragraphs (title lines) and one table per sheet."""
-    check_zip_container(path, "XLSX")
+    check_zip_container(path, "XLSX", limit=MAX_UNZIPPED_XLSX)
     values = openpyxl.load_workbook(path, data_only=True)
     formulas = openpyxl.load_workbook(path, data_only=False)
     layout = DocumentLayout()
