@@ -77,3 +77,17 @@ def test_text_split_over_source_lines_is_one_paragraph(tmp_path):
         "<main><p>As of 10th April 2013 there are 412\nregistered sex offenders.</p></main>",
     )
     assert paragraphs(layout) == ["As of 10th April 2013 there are 412 registered sex offenders."]
+
+
+def test_article_header_with_the_reference_is_kept_site_header_is_not(tmp_path):
+    layout = page(
+        tmp_path,
+        '<header class="site-header"><div class="masthead">Kent Police 101</div></header>'
+        '<main><article><header class="page-header"><h1>FOI Reference: 22/0456</h1></header>'
+        "<p>There are currently 1,986 registered sex offenders in Kent.</p></article></main>"
+        '<div class="site-footer">Contact 101</div>',
+    )
+    assert paragraphs(layout) == [
+        "FOI Reference: 22/0456",
+        "There are currently 1,986 registered sex offenders in Kent.",
+    ]

@@ -23,23 +23,24 @@ _CHROME_TAGS = (
     "style",
     "noscript",
     "nav",
-    "header",
-    "footer",
-    "form",
     "aside",
+    "form",
     "iframe",
     "svg",
     "button",
     "template",
 )
+# Site header and footer: removed outside the page's main content only, because an article's
+# own <header> holds its title and reference.
+_PAGE_CHROME_TAGS = ("header", "footer")
 _CHROME_HINT = re.compile(
-    r"cookie|consent|banner|gdpr|nav|menu|breadcrumb|skip|footer|header|masthead|social|share|"
-    r"language|lang-switch|cymraeg|search|sidebar|related",
+    r"cookie|consent|gdpr|banner|breadcrumb|skip|language|lang-switch|cymraeg|share|social",
     re.IGNORECASE,
 )
+_PAGE_CHROME_HINT = re.compile(r"nav|menu|footer|header|masthead|search|sidebar|related", re.I)
+_CONTENT_ID = re.compile(r"^(main-?)?content$|^page-?content$|^main$", re.IGNORECASE)
 _BREAK = "\u2028"  # a <br>: the only line break inside running HTML text
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote")
-_CONTAINERS = ("div", "section", "article", "main", "body", "span", "font", "center", "td")
 
 
 def parse_html(path: Path) -> DocumentLayout:
@@ -49,11 +50,12 @@ def parse_html(path: Path) -> DocumentLayout:
         raise UnreadableDocument("the file is empty", kind="empty")
     soup = BeautifulSoup(decode_text(data), "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    _remove_chrome(soup)
+    content = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"})
+    content = content or soup.find(id=_CONTENT_ID)
+    _remove_chrome(soup, content)
     for br in soup.find_all("br"):
         br.replace_with(_BREAK)
-    body = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"})
-    body = body or soup.find(id=re.compile("content", re.I)) or soup.body or soup
+    body = content or soup.body or soup
     lines: list[tuple[str, str | Table]] = []
     _walk(body, lines)
     layout = _layout(lines)
@@ -65,14 +67,22 @@ def parse_html(path: Path) -> DocumentLayout:
     return layout
 
 
-def _remove_chrome(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(_CHROME_TAGS):
-        tag.decompose()
+def _remove_chrome(soup: BeautifulSoup, content: Tag | None) -> None:
+    """Remove site chrome; header/footer/menu-like parts only outside the main content, and
+    never a part that holds the main content."""
+    holders = {id(parent) for parent in content.parents} if content is not None else set()
     for tag in soup.find_all(True):
-        if tag.decomposed or tag.name in ("html", "body", "main", "article"):
+        if tag.decomposed or tag is content or id(tag) in holders or tag.name in ("html", "body"):
             continue
+        inside = content is not None and any(parent is content for parent in tag.parents)
         marks = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""])
-        if tag.get("aria-hidden") == "true" or (marks.strip() and _CHROME_HINT.search(marks)):
+        if (
+            tag.name in _CHROME_TAGS
+            or tag.get("aria-hidden") == "true"
+            or (marks.strip() and _CHROME_HINT.search(marks))
+            or (not inside and tag.name in _PAGE_CHROME_TAGS)
+            or (not inside and marks.strip() and _PAGE_CHROME_HINT.search(marks))
+        ):
             tag.decompose()
 
 
