@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.pdfgen import canvas
 
 from dagster_project.ingest.formats.pdf import parse_pdf
-from dagster_project.ingest.layout import Paragraph, Table
+from dagster_project.ingest.layout import Paragraph, Table, UnreadableDocument
 from dagster_project.ingest.structure import read_structure
 from tests.fixtures.documents import make_pdf
 
@@ -127,3 +128,16 @@ def test_row_label_wrapped_below_its_figures_is_one_label(tmp_path):
         ("Total", "2020-21", "49"),
         ("Total", "2021-22", "30"),
     ]
+
+
+def test_pdf_without_a_text_layer_is_refused(tmp_path):
+    path = tmp_path / "scan.pdf"
+    page = canvas.Canvas(str(path))
+    page.rect(72, 72, 300, 400, fill=1)  # a drawing, as a scanned page is an image: no text
+    page.save()
+    with pytest.raises(UnreadableDocument) as refused:
+        parse_pdf(path)
+    assert refused.value.kind == "no_text"
+    assert refused.value.reason == (
+        "the PDF has no text layer (a scanned image?), so there is nothing to read"
+    )
