@@ -1,0 +1,83 @@
+"""The sensor for real: a Dagster daemon with the committed instance config notices a document
+dropped into raw/, queues one run of rebuild_everything, and that run publishes the warehouse."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import dagster as dg
+import pytest
+
+from dagster_project.paths import PROJECT_ROOT
+from tests.ops.conftest import read_state, write_seed
+
+pytestmark = pytest.mark.slow
+
+POLLS = 1200  # half-second polls: a daemon start, a sensor tick and a whole build
+
+
+def wait_for_run(home: Path, daemon: subprocess.Popen) -> tuple[dg.DagsterRun, list[str]]:
+    """The sensor's finished run, with the error messages of its failures (if any)."""
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        for _ in range(POLLS):
+            assert daemon.poll() is None, "the dagster daemon exited"
+            runs = instance.get_runs(
+                filters=dg.RunsFilter(tags={"foi/trigger": "raw_documents_sensor"})
+            )
+            if runs and runs[0].is_finished:
+                return runs[0], failures(instance, runs[0].run_id)
+            time.sleep(0.5)
+    pytest.fail("no finished run from raw_documents_sensor")
+
+
+def failures(instance: dg.DagsterInstance, run_id: str) -> list[str]:
+    messages = []
+    for entry in instance.all_logs(run_id):
+        event = entry.dagster_event
+        error = getattr(event.event_specific_data, "error", None) if event else None
+        if error is not None:
+            messages.append(error.message)
+    return messages
+
+
+def test_sensor_starts_a_run_that_publishes_a_new_document(tmp_path: Path) -> None:
+    home, raw = tmp_path / "dagster_home", tmp_path / "raw"
+    published = tmp_path / "warehouse" / "foi.duckdb"
+    home.mkdir()
+    shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    write_seed(raw)
+    env = {
+        **os.environ,
+        "DAGSTER_HOME": str(home),
+        "FOI_RAW_DIR": str(raw),
+        "FOI_WAREHOUSE": str(published),
+    }
+    daemon = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "dagster-daemon"),
+            "run",
+            "-m",
+            "dagster_project.definitions",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        run, errors = wait_for_run(home, daemon)
+    finally:
+        daemon.terminate()
+        daemon.wait()
+    assert run.status == dg.DagsterRunStatus.SUCCESS, "\n".join(errors)
+    assert run.job_name == "rebuild_everything"
+    assert (run.tags["foi/new"], run.tags["foi/changed"], run.tags["foi/deleted"]) == (
+        "1",
+        "0",
+        "0",
+    )
+    assert read_state(published)[0] == 1
