@@ -8,7 +8,7 @@ import shutil
 import dagster as dg
 import pytest
 
-from dagster_project.definitions import ALL_ASSETS
+from dagster_project.definitions import ALL_ASSETS, defs
 from dagster_project.defs.resources import make_resources
 from tests.conftest import SEED_DOCUMENT
 
@@ -52,6 +52,6 @@ def test_report_and_exports_are_materialised_downstream_of_the_published_warehou
         == materialisations["exports/parquet"]["file_count"].value
     )
     assert materialisations["exports/csv"]["file_count"].value >= 9
-    graph = dg.Definitions(assets=ALL_ASSETS).resolve_asset_graph()
+    graph = defs.resolve_asset_graph()
     for key in (["report", "html"], ["exports", "csv"], ["exports", "parquet"]):
         assert graph.get(dg.AssetKey(key)).parent_keys == {dg.AssetKey(["warehouse", "published"])}

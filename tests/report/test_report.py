@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import duckdb
@@ -180,3 +181,11 @@ def test_foi_export_and_report_commands(corpus_warehouse, tmp_path, capsys):
     assert main(["report", "--warehouse", str(corpus_warehouse), "--out", str(tmp_path / "r")]) == 0
     assert (tmp_path / "r" / "index.html").exists()
     assert main(["report", "--warehouse", str(tmp_path / "missing.duckdb")]) == 2
+
+
+def test_report_loads_nothing_from_the_network(report):
+    html = report.read_text(encoding="utf-8")
+    assert "<script" not in html
+    # only links point outward; nothing the page loads (src, stylesheet, icon) does
+    assert re.findall(r'\ssrc="([^"]*)"', html) == []
+    assert re.findall(r"<link [^>]*>", html) == ['<link rel="icon" href="data:,">']
