@@ -1,5 +1,7 @@
 -- Custody (included, excluded, only) describes people counted at a moment; a count of events
 -- over a period has none. Rows returned are figures that break this.
+{{ config(meta={'dagster': {'ref': {'name': 'fct_disclosed_figures'}}}) }}
+
 select
     figures.figure_id,
     figures.measure,

@@ -1,6 +1,8 @@
 -- Every disclosed figure is in the facts, in review, or outranked by another document's
 -- figure for the same thing (listed in dq_conflicting_figures or equal to the winner).
 -- Rows returned were dropped silently.
+{{ config(meta={'dagster': {'ref': {'name': 'fct_disclosed_figures'}}}) }}
+
 with
 
 placed as (

@@ -1,5 +1,7 @@
 -- A stock is a snapshot (as_at) unless its document gave a span; a flow is never a snapshot.
 -- Rows returned are flows with a snapshot period.
+{{ config(meta={'dagster': {'ref': {'name': 'fct_disclosed_figures'}}}) }}
+
 select
     figures.figure_id,
     figures.measure,

@@ -111,6 +111,12 @@ def test_cost_arithmetic_is_not_a_figure(hazards: Query) -> None:
         "where force_id = 'dyfed-powys' and source_kind = 'inline' order by value_text"
     )
     assert roles == [("not_a_figure", "1077"), ("not_a_figure", "5"), ("not_a_figure", "89")]
+    coverage = hazards(
+        "select question_no, outcome, foi_sections from marts.force_coverage "
+        "where force_id = 'dyfed-powys' order by question_no"
+    )
+    # the refusal's arithmetic does not make its question "partly answered"
+    assert coverage == [("1", "answered", None), ("2", "refused", "12")]
 
 
 def test_offence_titles_classified_by_title_and_mismatch_reported(hazards: Query) -> None:

@@ -21,12 +21,14 @@ exemptions as (
     group by document_id, section_no
 ),
 
+-- Only disclosed figures count as an answer: cost arithmetic in a refusal is not one.
 figures as (
     select
         document_id,
         section_no,
         count(*) as figure_count
-    from {{ ref('int_figure_candidates') }}
+    from {{ ref('int_figures_classified') }}
+    where figure_role = 'disclosed'
     group by document_id, section_no
 ),
 
