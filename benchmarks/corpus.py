@@ -240,34 +240,36 @@ def write_docx(doc: Disclosure, path: Path) -> None:
     _freeze_zip(path)
 
 
-def _sheet_rows(doc: Disclosure) -> list[list[str]]:
-    rows: list[list[str]] = [["Freedom of Information"], []]
-    for question in doc.questions:
-        rows.append([_question_heading(question)])
-        rows += [[paragraph] for paragraph in question.answer]
-        if question.table:
-            rows.append(list(question.table.header))
-            rows += [list(row) for row in question.table.rows]
-        rows.append([])
-    return rows
-
-
 def write_xlsx(doc: Disclosure, path: Path) -> None:
+    """One sheet per question, its text as a title line above its table (one table a sheet)."""
     import openpyxl
 
     workbook = openpyxl.Workbook()
-    sheet = workbook.active
-    sheet.title = "Response"
-    for row in _sheet_rows(doc):
-        sheet.append(row)
+    workbook.remove(workbook.active)
+    for question in doc.questions:
+        sheet = workbook.create_sheet(f"Q{question.number}")
+        sheet.append([_question_heading(question)])
+        for paragraph in question.answer:
+            sheet.append([paragraph])
+        if question.table:
+            sheet.append([])
+            sheet.append(list(question.table.header))
+            for row in question.table.rows:
+                sheet.append(list(row))
     workbook.properties.created = workbook.properties.modified = FIXED_TIME
     workbook.save(str(path))
     _freeze_zip(path)
 
 
 def write_csv(doc: Disclosure, path: Path) -> None:
+    """A CSV holds one table: the breaches of notification requirements, under its question."""
+    question = next(q for q in doc.questions if q.number == "1a")
+    assert question.table is not None
     with path.open("w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(_sheet_rows(doc))
+        writer = csv.writer(handle)
+        writer.writerow([_question_heading(question)])
+        writer.writerow(question.table.header)
+        writer.writerows(question.table.rows)
 
 
 def write_pdf(doc: Disclosure, path: Path) -> None:
