@@ -37,8 +37,8 @@ area_patterns as (
     select * from {{ ref('area_label_patterns') }}
 ),
 
-offence_patterns as (
-    select * from {{ ref('offence_title_patterns') }}
+titles as (
+    select * from {{ ref('int_offence_titles_mapped') }}
 ),
 
 offences as (
@@ -66,18 +66,14 @@ normalised as (
 offence_matched as (
     select
         normalised.figure_id,
-        offence_patterns.offence_key,
+        titles.offence_key,
+        titles.reads_as_title,
         ranks.label_rank
     from normalised
     cross join (values (1), (2)) as ranks (label_rank)
-    inner join offence_patterns
-        on {{ re_matches_column(
-            "case ranks.label_rank when 1 then normalised.row_label_norm else normalised.col_label_norm end",
-            'offence_patterns.pattern'
-        ) }}
-    qualify row_number() over (
-        partition by normalised.figure_id order by ranks.label_rank, offence_patterns.priority
-    ) = 1
+    inner join titles
+        on titles.label_norm = case ranks.label_rank when 1 then normalised.row_label_norm else normalised.col_label_norm end
+    qualify row_number() over (partition by normalised.figure_id order by ranks.label_rank) = 1
 ),
 
 -- The measure each label names (row, column, row group), best pattern per label.
@@ -159,6 +155,7 @@ labelled as (
         context_period.period_start as context_period_start,
         context_period.period_end as context_period_end,
         offence_matched.offence_key as title_offence_key,
+        offence_matched.reads_as_title as title_reads_as_title,
         offence_matched.label_rank as offence_label_rank,
         measure_matched.row_measure,
         measure_matched.col_measure,
@@ -229,10 +226,7 @@ measured as (
                 and not (labelled.has_area and labelled.area_label_rank = 1)
                 and (
                     labelled.question_measure = 'breach_offences'
-                    or {{ re_matches(
-                        "case labelled.offence_label_rank when 1 then labelled.row_label_norm else labelled.col_label_norm end",
-                        'breach|fail|comply|attempt|offence'
-                    ) }}
+                    or labelled.title_reads_as_title
                 )
                 then labelled.title_offence_key
             -- no title at all (a year series under "breaches of SHPOs"): the question's kind
