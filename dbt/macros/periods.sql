@@ -88,11 +88,6 @@
     last_day(make_date(cast({{ year_expr }} as integer), cast({{ month_expr }} as integer), 1))
 {%- endmacro %}
 
-{% macro financial_year_start(date_expr) -%}
-    {#- 1 April of the financial year a date falls in -#}
-    make_date(year({{ date_expr }}) - case when month({{ date_expr }}) < 4 then 1 else 0 end, 4, 1)
-{%- endmacro %}
-
 {% macro iso_interval_label(start_expr, end_expr) -%}
     strftime({{ start_expr }}, '%Y-%m-%d') || '/' || strftime({{ end_expr }}, '%Y-%m-%d')
 {%- endmacro %}
