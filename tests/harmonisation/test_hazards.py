@@ -162,14 +162,14 @@ def test_measures_from_labels_people_orders_and_custody(hazards: Query) -> None:
 
 
 def test_areas_pseudo_areas_and_areas_named_by_the_question(hazards: Query) -> None:
-    rows = facts(hazards, "northern-ireland", "area_name, is_pseudo_area, value")
+    rows = facts(hazards, "northern-ireland", "area_name, is_pseudo_area, value, custody")
     assert rows == [
-        ("Belfast City Policing District", False, 800),
-        ("Custody", True, 40),
-        ("Derry City and Strabane Policing District", False, 150),
+        ("Belfast City Policing District", False, 800, None),
+        ("Custody", True, 40, "only"),
+        ("Derry City and Strabane Policing District", False, 150, None),
         # no area word, but the question asks "in each policing district"
-        ("Fermanagh", False, 12),
-        ("Wanted/Deported", True, 5),
+        ("Fermanagh", False, 12, None),
+        ("Wanted/Deported", True, 5, None),
     ]
     assert review(hazards, "northern-ireland") == []
     # area figures never stand for the whole force

@@ -140,7 +140,9 @@ labelled as (
         {{ sex_of('normalised.row_label') }} as row_sex,
         coalesce(
             {{ custody_of('normalised.row_label') }},
-            case when {{ re_matches('normalised.row_label_norm', '\\bin the community\\b') }} then 'excluded' end
+            case when {{ re_matches('normalised.row_label_norm', '\\bin the community\\b') }} then 'excluded' end,
+            -- a "Custody" row (often a pseudo-area) counts only people in custody
+            case when {{ re_matches('normalised.row_label_norm', '^(in )?(custody|prison)$') }} then 'only' end
         ) as row_custody,
         {{ custody_of('normalised.col_label') }} as col_custody,
         coalesce(col_full_period.period_kind, col_part_period.period_kind) as col_period_kind,
