@@ -7,7 +7,12 @@ from typing import Any
 
 import dagster as dg
 import duckdb
-from dagster_dbt import DagsterDbtTranslator, DbtCliResource, dbt_assets
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    dbt_assets,
+)
 
 from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.defs.resources import WarehouseResource
@@ -30,7 +35,13 @@ class FoiDbtTranslator(DagsterDbtTranslator):
         return dbt_resource_props.get("schema")
 
 
-@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=FoiDbtTranslator())
+# Tests on the raw.* sources become checks on the ingest assets, beside the models' own checks.
+TRANSLATOR = FoiDbtTranslator(
+    settings=DagsterDbtTranslatorSettings(enable_source_tests_as_checks=True)
+)
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=TRANSLATOR)
 def foi_dbt_models(
     context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
 ):
@@ -42,7 +53,7 @@ def foi_dbt_models(
     os.environ["FOI_BUILD_DB"] = str(warehouse.build())
     events = []
     try:
-        for event in dbt.cli(["build"], context=context).stream():
+        for event in dbt.cli(["build", "--full-refresh"], context=context).stream():
             events.append(event)
     except Exception:
         yield from events

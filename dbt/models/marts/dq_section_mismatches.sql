@@ -20,7 +20,7 @@ select
     question_offence_category,
     offence_category as title_offence_category,
     count(*) as figure_count,
-    string_agg(distinct row_label, ' | ') as offence_titles,
+    string_agg(distinct row_label, ' | ' order by row_label) as offence_titles,
     bool_or(is_synthetic) as is_synthetic
 from figures
 group by all

@@ -39,7 +39,7 @@ chosen as (
     -- the same count down differently would otherwise be added together
     qualify dense_rank() over (
         partition by breaches.force_id, breaches.period_label, breaches.offence_category
-        order by breaches.response_date desc nulls last, breaches.document_id
+        order by breaches.response_date desc nulls last, breaches.document_id asc
     ) = 1
 ),
 
