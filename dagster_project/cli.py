@@ -59,7 +59,13 @@ def build(raw_dir: Path, warehouse: Path, full_refresh: bool = False) -> int:
         ALL_ASSETS,
         resources=make_resources(str(raw_dir), str(warehouse)),
         instance=instance,
-        run_config={"ops": {"raw_tables": {"config": {"full_refresh": full_refresh}}}},
+        run_config={
+            "ops": {"raw_tables": {"config": {"full_refresh": full_refresh}}},
+            # Progress, not event chatter: dbt's per-model lines and warnings are INFO.
+            "loggers": {
+                "console": {"config": {"log_level": os.environ.get("FOI_LOG_LEVEL", "INFO")}}
+            },
+        },
         raise_on_error=False,
     )
     elapsed = time.monotonic() - started
