@@ -94,10 +94,12 @@ _REQUEST_DATE_LINE = re.compile(
     r"\s*(?:on)?\s*[:\-]?\s*(?P<date>.{6,40})$",
     re.IGNORECASE | re.MULTILINE,
 )
+# The notice's keywords alone: the sentence around them is found by `_revision_sentence`
+# (a leading `[^.\n]*` in the pattern made the search quadratic in the sentence's length).
 _REVISION = re.compile(
-    r"[^.\n]*\b(?:revised response|amended response|corrected response|supersedes|"
+    r"\b(?:revised response|amended response|corrected response|supersedes|"
     r"replaces (?:our|the) (?:previous|earlier|original)|treat (?:the|our) (?:original|previous|"
-    r"earlier) (?:response|answer|disclosure)? ?as erroneous)\b[^.\n]*",
+    r"earlier) (?:response|answer|disclosure)? ?as erroneous)\b",
     re.IGNORECASE,
 )
 _SUPERSEDED_REFERENCE = re.compile(
@@ -156,6 +158,16 @@ def _as_text(value: object) -> str | None:
     return str(value)
 
 
+def _revision_sentence(text: str) -> str | None:
+    """The sentence (up to a full stop or line end) holding the first revision notice."""
+    match = _REVISION.search(text)
+    if match is None:
+        return None
+    start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+    ends = [i for i in (text.find(".", match.end()), text.find("\n", match.end())) if i != -1]
+    return text[start : min(ends) if ends else len(text)]
+
+
 def read_metadata(source: SourceFile, layout: DocumentLayout) -> dict:
     """Reference, title, dates, revision and the synthetic flag: the sidecar wins, else the
     document's text, else its URL or file name. `disclosure_key` (force + reference with its
@@ -178,10 +190,10 @@ def read_metadata(source: SourceFile, layout: DocumentLayout) -> dict:
     if not title:
         first = next((b for b in layout.blocks if hasattr(b, "text")), None)
         title = first.text[:200] if first is not None else None
-    revision = _REVISION.search(text)
+    revision = _revision_sentence(text)
     supersedes = _as_text(side.get("supersedes"))
     if not supersedes and revision:
-        superseded = _SUPERSEDED_REFERENCE.search(revision.group(0))
+        superseded = _SUPERSEDED_REFERENCE.search(revision)
         supersedes = superseded.group("ref") if superseded else None
     return {
         "reference": reference,
@@ -193,7 +205,7 @@ def read_metadata(source: SourceFile, layout: DocumentLayout) -> dict:
         "response_date_source": response_date_source,
         "synthetic": bool(side.get("synthetic", False)),
         "supersedes": supersedes,
-        "revision_text": " ".join(revision.group(0).split()) if revision else None,
+        "revision_text": " ".join(revision.split()) if revision else None,
         "disclosure_key": disclosure_key(source.force_hint, reference),
     }
 

@@ -74,7 +74,8 @@ class FoiProcess:
     """A real `foi` process whose output lines are collected as they arrive."""
 
     def __init__(self, *args: str) -> None:
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        # DEBUG: the tests wait for per-document progress lines to pick the moment to kill.
+        env = {**os.environ, "PYTHONUNBUFFERED": "1", "FOI_LOG_LEVEL": "DEBUG"}
         env.pop("DAGSTER_HOME", None)
         self.lines: list[str] = []
         self._seen = threading.Condition()

@@ -76,48 +76,69 @@ offence_matched as (
     qualify row_number() over (partition by normalised.figure_id order by ranks.label_rank) = 1
 ),
 
--- The measure each label names (row, column, row group), best pattern per label.
+-- Labels repeat across thousands of figures: each distinct label is matched against the
+-- pattern seeds once, then joined back (matching per figure dominated the build's time).
+distinct_labels as (
+    select row_label_norm as label_norm from normalised
+    union
+    select col_label_norm from normalised
+    union
+    select row_group_norm from normalised
+),
+
+-- The measure each label names: the best pattern per label.
+label_measures as (
+    select
+        distinct_labels.label_norm,
+        measure_patterns.measure
+    from distinct_labels
+    inner join measure_patterns
+        on {{ re_matches_column('distinct_labels.label_norm', 'measure_patterns.pattern') }}
+    qualify row_number() over (
+        partition by distinct_labels.label_norm
+        order by measure_patterns.priority asc, measure_patterns.measure asc
+    ) = 1
+),
+
 measure_matched as (
     select
-        figure_id,
-        max(case when label_rank = 1 then measure end) as row_measure,
-        max(case when label_rank = 2 then measure end) as col_measure,
-        max(case when label_rank = 3 then measure end) as group_measure
-    from (
-        select
-            normalised.figure_id,
-            ranks.label_rank,
-            measure_patterns.measure
-        from normalised
-        cross join (values (1), (2), (3)) as ranks (label_rank)
-        inner join measure_patterns
-            on {{ re_matches_column(
-                "case ranks.label_rank when 1 then normalised.row_label_norm when 2 then normalised.col_label_norm"
-                ~ " else normalised.row_group_norm end",
-                'measure_patterns.pattern'
-            ) }}
-        qualify row_number() over (
-            partition by normalised.figure_id, ranks.label_rank order by measure_patterns.priority
-        ) = 1
-    ) as best_per_label
-    group by figure_id
+        normalised.figure_id,
+        row_measures.measure as row_measure,
+        col_measures.measure as col_measure,
+        group_measures.measure as group_measure
+    from normalised
+    left join label_measures as row_measures on normalised.row_label_norm = row_measures.label_norm
+    left join label_measures as col_measures on normalised.col_label_norm = col_measures.label_norm
+    left join label_measures as group_measures on normalised.row_group_norm = group_measures.label_norm
+),
+
+-- The area kind each label names: the best pattern per label.
+label_areas as (
+    select
+        distinct_labels.label_norm,
+        area_patterns.area_kind,
+        area_patterns.priority
+    from distinct_labels
+    inner join area_patterns
+        on {{ re_matches_column('distinct_labels.label_norm', 'area_patterns.pattern') }}
+    qualify row_number() over (
+        partition by distinct_labels.label_norm
+        order by area_patterns.priority asc, area_patterns.area_kind asc
+    ) = 1
 ),
 
 area_matched as (
     select
         normalised.figure_id,
-        area_patterns.area_kind,
-        label_rank
+        label_areas.area_kind,
+        ranks.label_rank
     from normalised
     cross join (values (1), (2)) as ranks (label_rank)
-    inner join area_patterns
-        on {{ re_matches_column(
-            "case label_rank when 1 then normalised.row_label_norm else normalised.row_group_norm end",
-            'area_patterns.pattern'
-        ) }}
+    inner join label_areas
+        on label_areas.label_norm = case ranks.label_rank when 1 then normalised.row_label_norm else normalised.row_group_norm end
     where not normalised.is_word_window
     qualify row_number() over (
-        partition by normalised.figure_id order by label_rank, area_patterns.priority
+        partition by normalised.figure_id order by ranks.label_rank asc, label_areas.priority asc
     ) = 1
 ),
 
