@@ -4,6 +4,8 @@ error, uncaught exception and failed load, and evaluate expressions in the rende
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import tempfile
 import time
@@ -51,16 +53,19 @@ def chromium() -> Iterator[str]:
     """A headless Chromium with a fresh profile; yields the websocket URL of its blank page."""
     if not CHROMIUM.exists():
         raise RuntimeError(f"{CHROMIUM} is missing: run scripts/install_chromium.sh")
-    with tempfile.TemporaryDirectory(prefix="foi-chromium-") as profile:
+    # Chromium's helper processes can still be writing the profile as it is removed.
+    with tempfile.TemporaryDirectory(prefix="foi-chromium-", ignore_cleanup_errors=True) as profile:
         process = subprocess.Popen(
             [str(CHROMIUM), *FLAGS, f"--user-data-dir={profile}", "about:blank"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            start_new_session=True,
         )
         try:
             yield _page_socket_url(Path(profile) / "DevToolsActivePort", process)
         finally:
-            process.terminate()
+            # The whole process group: the browser and its zygote, renderer and crash helpers.
+            os.killpg(process.pid, signal.SIGTERM)
             process.wait()
 
 
