@@ -25,7 +25,8 @@ run: $(STAMP)  ## build warehouse/foi.duckdb from raw/
 test: $(STAMP)  ## the whole suite: lint, parser and asset tests, dbt build with its tests
 	$(MAKE) --no-print-directory lint
 	bash scripts/install_chromium.sh
-	$(BIN)/python -m pytest -q
+	# Both cores; a test file stays on one worker so its session fixtures are built once.
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
