@@ -1,7 +1,7 @@
 """The warehouse resource: where raw/ is, where a build writes, where it is published, and
 the one-writer lock every run holds from its start to its end."""
 
-import sys
+import sysconfig
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -51,7 +51,8 @@ def make_resources(raw_dir: str = "", published_path: str = "") -> dict:
         "dbt": DbtCliResource(
             project_dir=dbt_project,
             profiles_dir=str(dbt_project.project_dir),
-            # The dbt installed beside this Python, so a venv works without being activated.
-            dbt_executable=str(Path(sys.executable).parent / "dbt"),
+            # The dbt installed in this environment, so a venv works without being activated
+            # (dagster dev's code server may run with a resolved sys.executable).
+            dbt_executable=str(Path(sysconfig.get_path("scripts")) / "dbt"),
         ),
     }
