@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import html
 import random
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -203,10 +204,20 @@ def write_html(doc: Disclosure, path: Path) -> None:
     path.write_text("\n".join(parts), encoding="utf-8")
 
 
+_FIXED_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
 def _freeze_zip(path: Path) -> None:
     """Rewrite an OOXML zip with fixed entry times, so the same document gives the same bytes."""
     with zipfile.ZipFile(path) as source:
         entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    # openpyxl stamps `modified` with the time of saving, whatever the workbook says.
+    entries = [
+        (name, _FIXED_MODIFIED.sub(rb"\g<1>2020-01-01T00:00:00Z\g<2>", data))
+        if name == "docProps/core.xml"
+        else (name, data)
+        for name, data in entries
+    ]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in entries:
             target.writestr(
