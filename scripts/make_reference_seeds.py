@@ -12,16 +12,14 @@ import re
 import sys
 from pathlib import Path
 
+from dagster_project.ingest.textutil import alias_key
+
 SEEDS = Path(__file__).resolve().parent.parent / "dbt" / "seeds"
 EXTRA_IDS = {
     "Police Service of Scotland": "scotland",
     "Ministry of Defence Police": "ministry-of-defence",
     "Civil Nuclear Constabulary": "civil-nuclear",
 }
-
-
-def alias_key(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
 def main(reference: Path) -> None:
