@@ -191,38 +191,43 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows
         con.unregister("incoming")
 
 
-def write_ingest(
-    con: duckdb.DuckDBPyConnection,
-    kept_document_ids: set[str],
-    rows: dict[str, list[tuple]],
-    errors: list[IngestError],
-    cache: list[CachedFile],
-) -> dict[str, int]:
-    """In one transaction: drop the raw rows of every document not kept, add the new rows,
-    replace the error list and the parse cache. Returns the row count of every raw table."""
-    kept = sorted(kept_document_ids)
-    con.execute("begin transaction")
-    try:
+class IngestWriter:
+    """Writes one ingest in a single transaction, batch by batch: `begin` drops the raw rows of
+    every document not kept, `add` appends parsed rows, `finish` replaces the error list and the
+    parse cache and commits. Nothing is visible (and a crash loses nothing) until `finish`."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def begin(self, kept_document_ids: set[str]) -> None:
+        self.con.execute("begin transaction")
+        kept = sorted(kept_document_ids)
         for table in RAW_TABLES:
-            if table == "ingest_errors":
-                con.execute("delete from raw.ingest_errors")
-                _insert(con, "raw.ingest_errors", _columns(table), error_rows(errors))
-                continue
-            con.execute(
-                f"delete from raw.{table} where document_id not in (select unnest(?::varchar[]))",
-                [kept],
-            )
-            _insert(con, f"raw.{table}", _columns(table), rows.get(table, []))
-        con.execute(f"delete from {CACHE_TABLE}")
-        _insert(con, CACHE_TABLE, _cache_columns(), [astuple(entry) for entry in cache])
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
-    return {
-        table: con.execute(f"select count(*) from raw.{table}").fetchone()[0]
-        for table in RAW_TABLES
-    }
+            if table != "ingest_errors":
+                self.con.execute(
+                    f"delete from raw.{table} "
+                    "where document_id not in (select unnest(?::varchar[]))",
+                    [kept],
+                )
+
+    def add(self, rows: dict[str, list[tuple]]) -> None:
+        for table, table_rows in rows.items():
+            _insert(self.con, f"raw.{table}", _columns(table), table_rows)
+
+    def finish(self, errors: list[IngestError], cache: list[CachedFile]) -> dict[str, int]:
+        """Commit; returns the row count of every raw table."""
+        self.con.execute("delete from raw.ingest_errors")
+        _insert(self.con, "raw.ingest_errors", _columns("ingest_errors"), error_rows(errors))
+        self.con.execute(f"delete from {CACHE_TABLE}")
+        _insert(self.con, CACHE_TABLE, _cache_columns(), [astuple(entry) for entry in cache])
+        self.con.execute("commit")
+        return {
+            table: self.con.execute(f"select count(*) from raw.{table}").fetchone()[0]
+            for table in RAW_TABLES
+        }
+
+    def abandon(self) -> None:
+        self.con.execute("rollback")
 
 
 def source_error(

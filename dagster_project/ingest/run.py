@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 import duckdb
@@ -30,14 +34,18 @@ from dagster_project.ingest.layout import UnreadableDocument
 from dagster_project.ingest.raw_tables import (
     CachedFile,
     IngestError,
+    IngestWriter,
     create_raw_schema,
     read_cache,
     rows_for,
     source_error,
-    write_ingest,
 )
 
 INGEST_PACKAGE = Path(__file__).resolve().parent
+# Documents whose raw rows are held in memory before they are written to the build file.
+PARSE_BATCH = 200
+# A worker process costs about a second to start (it imports every parser library).
+MIN_FILES_PER_WORKER = 8
 
 
 @dataclass
@@ -118,6 +126,15 @@ def _discover(raw_dir: Path, started: datetime, errors: list[IngestError]) -> li
     return candidates
 
 
+def parse_workers() -> int:
+    """Processes that parse documents: one per CPU this process may use (FOI_PARSE_WORKERS
+    overrides)."""
+    configured = os.environ.get("FOI_PARSE_WORKERS")
+    if configured:
+        return max(1, int(configured))
+    return max(1, len(os.sched_getaffinity(0)))
+
+
 def ingest_incrementally(
     raw_dir: Path,
     con: duckdb.DuckDBPyConnection,
@@ -125,7 +142,12 @@ def ingest_incrementally(
     full_refresh: bool = False,
 ) -> IngestReport:
     """Bring the raw tables in `con` up to date with raw_dir, parsing only new or changed files
-    (every file when `full_refresh`, or when the ingest code changed)."""
+    (every file when `full_refresh`, or when the ingest code changed).
+
+    Files are parsed in a pool of `parse_workers()` processes once there are enough of them,
+    and their rows are written in batches of PARSE_BATCH documents, so memory does not grow
+    with the corpus. All of it is one transaction: readers of the file see the old raw tables
+    or the new ones."""
     started = now_utc()
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"the raw folder {raw_dir} does not exist")
@@ -140,9 +162,9 @@ def ingest_incrementally(
     candidates = _discover(raw_dir, started, errors)
     kept = _kept_document_ids(candidates, cache)
     report = IngestReport(counts={}, full=full_refresh or recreated or not cache)
-    parsed: list[ParsedDocument] = []
     entries: list[CachedFile] = []
-    for number, cand in enumerate(candidates, start=1):
+    to_parse: list[_Candidate] = []
+    for cand in candidates:
         path = cand.source.rel_path
         cached = cache.get(path)
         unchanged = (
@@ -155,18 +177,63 @@ def ingest_incrementally(
             report.reused.append(path)
             if cached.outcome == "unreadable":
                 errors.append(IngestError(path, cached.reason, cached.error_kind, cached.seen_at))
-            progress(f"[{number}/{len(candidates)}] {path} (unchanged, not parsed again)")
-            continue
-        entry = _parse_one(cand, code, started, parsed, errors)
-        if entry is not None:
-            entries.append(entry)
-            report.outcomes[path] = entry
-        report.parsed.append(path)
-        progress(f"[{number}/{len(candidates)}] {path}")
+        else:
+            to_parse.append(cand)
+    progress(f"{len(report.reused)} files unchanged, {len(to_parse)} to parse")
     seen = {cand.source.rel_path for cand in candidates}
     report.removed = sorted(path for path in cache if path not in seen)
-    report.counts = write_ingest(con, kept, rows_for(parsed, started), errors, entries)
+    writer = IngestWriter(con)
+    writer.begin(kept)
+    pending: dict[str, list[tuple]] = {}
+    try:
+        for number, (cand, outcome) in enumerate(_parse_all(to_parse, code, started), start=1):
+            rows, file_errors, entry = outcome
+            for table, table_rows in rows.items():
+                pending.setdefault(table, []).extend(table_rows)
+            if number % PARSE_BATCH == 0:
+                writer.add(pending)
+                pending = {}
+            errors.extend(file_errors)
+            if entry is not None:
+                entries.append(entry)
+                report.outcomes[cand.source.rel_path] = entry
+            report.parsed.append(cand.source.rel_path)
+            progress(f"[{number}/{len(to_parse)}] {cand.source.rel_path}")
+        writer.add(pending)
+        report.counts = writer.finish(errors, entries)
+    except BaseException:
+        writer.abandon()
+        raise
     return report
+
+
+_Outcome = tuple[dict[str, list[tuple]], list[IngestError], CachedFile | None]
+
+
+def _parse_all(
+    to_parse: list[_Candidate], code: str, started: datetime
+) -> Iterator[tuple[_Candidate, _Outcome]]:
+    """Each file with its raw rows, errors and cache entry, in order; in worker processes when
+    there are enough files to repay starting them."""
+    task = partial(_parse_task, code=code, started=started)
+    workers = min(parse_workers(), len(to_parse) // MIN_FILES_PER_WORKER)
+    if workers < 2:
+        for cand in to_parse:
+            yield cand, task(cand)
+        return
+    # spawn, not fork: the parent runs threads (Dagster, DuckDB) that a fork would copy mid-step.
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for start in range(0, len(to_parse), PARSE_BATCH):
+            batch = to_parse[start : start + PARSE_BATCH]
+            yield from zip(batch, pool.map(task, batch, chunksize=4), strict=True)
+
+
+def _parse_task(cand: _Candidate, code: str, started: datetime) -> _Outcome:
+    parsed: list[ParsedDocument] = []
+    errors: list[IngestError] = []
+    entry = _parse_one(cand, code, started, parsed, errors)
+    return (rows_for(parsed, started) if parsed else {}), errors, entry
 
 
 def _parse_one(
@@ -219,13 +286,3 @@ def folder_fingerprints(raw_dir: Path) -> dict[str, str]:
             continue  # vanished while listing; the next tick sees the folder as it settles
         fingerprints[source.rel_path] = f"{digest[:16]}:{_sidecar_digest(source)[:16]}"
     return fingerprints
-
-
-def ingest_folder(
-    raw_dir: Path,
-    con: duckdb.DuckDBPyConnection,
-    progress: Callable[[str], None] = lambda _message: None,
-) -> dict[str, int]:
-    """Bring the raw tables up to date with raw_dir (see `ingest_incrementally`); returns the
-    row count of every raw table."""
-    return ingest_incrementally(raw_dir, con, progress).counts

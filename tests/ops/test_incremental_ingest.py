@@ -3,13 +3,16 @@ files replace their rows, deleted files lose them, and the result equals a full 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from dagster_project.ingest import run
 from dagster_project.ingest.raw_tables import RAW_TABLES
 from dagster_project.ingest.run import ingest_incrementally
+from dagster_project.paths import PROJECT_ROOT
 from tests.ops.conftest import SYNTHETIC_FORCE, write_seed, write_synthetic
 
 SEED_PATH = "west-midlands/west-midlands_233A-22.txt"
@@ -127,3 +130,25 @@ def test_incremental_result_equals_a_full_parse(raw: Path, con, tmp_path: Path) 
         assert raw_contents(con) == raw_contents(fresh)
     finally:
         fresh.close()
+
+
+def test_parallel_batched_ingest_equals_a_serial_one(tmp_path: Path, monkeypatch) -> None:
+    # The bundled corpus (21 documents, a bad one added) parsed in 2 worker processes and
+    # written 3 documents at a time lands exactly as one process writing once.
+    bundled = tmp_path / "bundled"
+    shutil.copytree(PROJECT_ROOT / "raw", bundled)
+    (bundled / SYNTHETIC_FORCE).mkdir(exist_ok=True)
+    (bundled / SYNTHETIC_FORCE / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    monkeypatch.setenv("FOI_PARSE_WORKERS", "1")
+    serial = duckdb.connect(str(tmp_path / "serial.duckdb"))
+    ingest_incrementally(bundled, serial)
+    monkeypatch.setenv("FOI_PARSE_WORKERS", "2")
+    monkeypatch.setattr(run, "PARSE_BATCH", 3)
+    parallel = duckdb.connect(str(tmp_path / "parallel.duckdb"))
+    report = ingest_incrementally(bundled, parallel)
+    assert len(report.parsed) == 22
+    assert raw_contents(parallel) == raw_contents(serial)
+    assert len(raw_contents(parallel)["documents"]) == 21
+    assert [row[0] for row in raw_contents(parallel)["ingest_errors"]] == [
+        f"{SYNTHETIC_FORCE}/broken.pdf"
+    ]
