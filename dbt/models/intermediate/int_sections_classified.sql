@@ -13,16 +13,22 @@ patterns as (
     select * from {{ ref('question_topic_patterns') }}
 ),
 
+-- Questions repeat across documents, and a pattern held in a column is compiled for every row
+-- it meets: each distinct question is matched against the seed once, then joined back.
+distinct_questions as (
+    select distinct question_norm
+    from sections
+),
+
 matched as (
     select
-        sections.document_id,
-        sections.section_no,
+        distinct_questions.question_norm,
         patterns.measure,
         patterns.offence_category
-    from sections
-    inner join patterns on {{ re_matches_column('sections.question_norm', 'patterns.pattern') }}
+    from distinct_questions
+    inner join patterns on {{ re_matches_column('distinct_questions.question_norm', 'patterns.pattern') }}
     qualify row_number() over (
-        partition by sections.document_id, sections.section_no order by patterns.priority
+        partition by distinct_questions.question_norm order by patterns.priority
     ) = 1
 )
 
@@ -40,7 +46,4 @@ select
     -- period of its figures when their labels give none
     {{ re_extract(normalise_label('sections.answer_text'), '((as (at|of|on)|(figures|data) for) [^;|]{3,32})', 1) }} as answer_as_at_text
 from sections
-left join matched
-    on
-        sections.document_id = matched.document_id
-        and sections.section_no = matched.section_no
+left join matched on sections.question_norm = matched.question_norm
