@@ -10,6 +10,8 @@ labels each of them, and then the row under it is a second header row.
 
 from __future__ import annotations
 
+import re
+import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,22 +23,26 @@ from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table, Unre
 from dagster_project.ingest.textutil import check_zip_container
 
 MAX_CELLS = 200_000
-# openpyxl holds a whole workbook in memory (about ten times its XML), twice: keep it small.
+# openpyxl holds a whole workbook in memory (about ten times its XML), twice when it has
+# formulas: keep it small.
 MAX_UNZIPPED_XLSX = 40 * 1024 * 1024
 _ERRORS = ("#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#N/A", "#NUM!", "#NULL!")
+# A formula element (`<f>`, `<f t="shared" ...>`, `<x:f>`) anywhere in the archive's parts.
+_FORMULA_ELEMENT = re.compile(rb"<(?:[\w.\-]+:)?f[\s/>]")
 
 
 def parse_xlsx(path: Path) -> DocumentLayout:
     """Read every visible sheet into paragraphs (title lines) and one table per sheet."""
     check_zip_container(path, "XLSX", limit=MAX_UNZIPPED_XLSX)
     values = openpyxl.load_workbook(path, data_only=True)
-    formulas = openpyxl.load_workbook(path, data_only=False)
+    # Formulas need a second load; a workbook without a formula element is loaded once.
+    formulas = openpyxl.load_workbook(path, data_only=False) if _has_formulas(path) else None
     layout = DocumentLayout()
     texts: list[str] = []
     for sheet in values.worksheets:
         if sheet.sheet_state != "visible":
             continue
-        grid = _visible_grid(sheet, formulas[sheet.title])
+        grid = _visible_grid(sheet, formulas[sheet.title] if formulas is not None else None)
         _check_errors(sheet.title, grid)
         blocks = _sheet_blocks(sheet, grid)
         layout.blocks.extend(blocks)
@@ -53,7 +59,14 @@ def parse_xlsx(path: Path) -> DocumentLayout:
 _Cell = tuple[int, int, str]  # (row, column, text) as the sheet numbers them
 
 
-def _visible_grid(sheet: Worksheet, formula_sheet: Worksheet) -> list[list[_Cell]]:
+def _has_formulas(path: Path) -> bool:
+    """True when any part of the archive holds a formula element (a chart's or an image's
+    bytes may match too: that only costs the second load)."""
+    with zipfile.ZipFile(path) as archive:
+        return any(_FORMULA_ELEMENT.search(archive.read(name)) for name in archive.namelist())
+
+
+def _visible_grid(sheet: Worksheet, formula_sheet: Worksheet | None) -> list[list[_Cell]]:
     """The sheet's visible rows (each a list of its visible cells), merged headers filled in."""
     if (sheet.max_row or 0) * (sheet.max_column or 0) > MAX_CELLS:
         raise UnreadableDocument(
@@ -73,7 +86,11 @@ def _visible_grid(sheet: Worksheet, formula_sheet: Worksheet) -> list[list[_Cell
             value = sheet.cell(row, col).value
             if value is None and (row, col) in spans:
                 value = sheet.cell(*spans[(row, col)]).value
-            if value is None and _is_formula(formula_sheet.cell(row, col).value):
+            if (
+                value is None
+                and formula_sheet is not None
+                and _is_formula(formula_sheet.cell(row, col).value)
+            ):
                 value = "#UNCALCULATED"
             cells.append((row, col, _text(value)))
         grid.append(cells)
