@@ -335,7 +335,7 @@ def run_breakdown(run_id: str) -> dict:
         "run_seconds": round((stats.end_time or 0) - (stats.start_time or 0), 2),
         "steps": steps,
     }
-    results = sorted((PROJECT_ROOT / "dbt" / "target").glob(f"*-{run_id[:7]}-*/run_results.json"))
+    results = sorted((PROJECT_ROOT / "dbt" / "target").glob(f"*-{run_id[:7]}*/run_results.json"))
     if results:
         nodes = json.loads(results[-1].read_text())["results"]
         kinds = Counter()

@@ -38,10 +38,11 @@ def prepare(quiet: bool = False) -> None:
         raise SystemExit(f"dbt parse failed: {result.exception}")
 
 
-def build(raw_dir: Path, warehouse: Path, full_refresh: bool = False) -> int:
+def build(raw_dir: Path, warehouse: Path, full_refresh: bool = False, force: bool = False) -> int:
     """Materialise every asset once: ingest (new and changed documents only, unless
-    `full_refresh`), dbt build (with tests), publish. Waits while another build of the same
-    warehouse is running; publishes nothing unless everything succeeded."""
+    `full_refresh`), dbt build (with tests), publish. Stops after the ingest when nothing
+    changed since the published build, unless `force` or `full_refresh`. Waits while another
+    build of the same warehouse is running; publishes nothing unless everything succeeded."""
     prepare(quiet=True)
     os.environ["FOI_RAW_DIR"] = str(raw_dir)
     os.environ["FOI_WAREHOUSE"] = str(warehouse)
@@ -60,7 +61,7 @@ def build(raw_dir: Path, warehouse: Path, full_refresh: bool = False) -> int:
         resources=make_resources(str(raw_dir), str(warehouse)),
         instance=instance,
         run_config={
-            "ops": {"raw_tables": {"config": {"full_refresh": full_refresh}}},
+            "ops": {"raw_tables": {"config": {"full_refresh": full_refresh, "force": force}}},
             # Progress, not event chatter: dbt's per-model lines and warnings are INFO.
             "loggers": {
                 "console": {"config": {"log_level": os.environ.get("FOI_LOG_LEVEL", "INFO")}}
@@ -79,6 +80,14 @@ def build(raw_dir: Path, warehouse: Path, full_refresh: bool = False) -> int:
         for reason in _failure_reasons(result):
             print(f"  {reason}", file=sys.stderr)
         return 1
+    if any(
+        event.event_type_value == "STEP_SKIPPED" and event.step_key == "warehouse__published"
+        for event in result.all_events
+    ):
+        print(
+            "foi build: nothing changed since the published build (same documents, same code): "
+            "dbt and publication were skipped. `foi build --force` rebuilds anyway."
+        )
     _print_summary(warehouse, elapsed)
     return 0
 
@@ -202,6 +211,11 @@ def main(argv: list[str] | None = None) -> int:
     build_cmd.add_argument(
         "--full-refresh", action="store_true", help="parse every document again (no cache)"
     )
+    build_cmd.add_argument(
+        "--force",
+        action="store_true",
+        help="run dbt and publish even when nothing changed since the published build",
+    )
 
     query_cmd = commands.add_parser("query", help="read-only SQL against the warehouse")
     query_cmd.add_argument("sql")
@@ -239,6 +253,7 @@ def main(argv: list[str] | None = None) -> int:
             (args.raw_dir or default_raw_dir()).resolve(),
             (args.warehouse or default_warehouse()).resolve(),
             full_refresh=args.full_refresh,
+            force=args.force,
         )
     if args.command == "query":
         return query(args.sql, (args.warehouse or default_warehouse()).resolve(), args.format)

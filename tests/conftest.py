@@ -22,9 +22,9 @@ def dbt_manifest() -> None:
     prepare(quiet=True)
 
 
-def build_warehouse(raw_dir: Path, warehouse: Path) -> Path:
+def build_warehouse(raw_dir: Path, warehouse: Path, force: bool = False) -> Path:
     """Run `foi build` in-process; fail the test with the build's own message if it fails."""
-    code = build(raw_dir, warehouse)
+    code = build(raw_dir, warehouse, force=force)
     assert code == 0, f"foi build failed for {raw_dir}"
     return warehouse
 

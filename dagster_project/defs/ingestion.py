@@ -7,6 +7,7 @@ materialisations record each parse of that document.
 
 import dagster as dg
 
+from dagster_project.build_state import inputs_digest, published_inputs, record_inputs
 from dagster_project.defs.resources import WarehouseResource
 from dagster_project.ingest.documents import content_hash, discover_documents
 from dagster_project.ingest.raw_tables import RAW_TABLES
@@ -40,6 +41,8 @@ document_parses = dg.AssetSpec(
 class IngestConfig(dg.Config):
     full_refresh: bool = False
     """Parse every document again, ignoring the parse cache (the weekly rebuild does)."""
+    force: bool = False
+    """Run dbt and publish even when nothing changed since the published build."""
 
 
 @dg.asset(
@@ -75,6 +78,7 @@ def raw_files(
             deps=[["raw", "files"]],
             kinds={"python", "duckdb"},
             description=RAW_TABLE_DESCRIPTIONS[table],
+            skippable=True,
         )
         for table in RAW_TABLES
     ],
@@ -84,12 +88,16 @@ def raw_tables(
     context: dg.AssetExecutionContext, config: IngestConfig, warehouse: WarehouseResource
 ):
     """Bring the raw.* tables up to date: parse new and changed documents, keep unchanged ones,
-    drop vanished ones; a bad document never stops the rest."""
+    drop vanished ones; a bad document never stops the rest. When nothing changed since the
+    published build (see dagster_project.build_state), yield nothing, so the rest of the run
+    is skipped."""
     con = open_build_file(warehouse.build(), on_wait=context.log.warning)
     try:
         report = ingest_incrementally(
             warehouse.raw(), con, progress=context.log.debug, full_refresh=config.full_refresh
         )
+        digest = inputs_digest(con)
+        record_inputs(con, digest)
     finally:
         con.close()
     context.log.info(
@@ -104,6 +112,16 @@ def raw_tables(
             "%d files could not be read: see raw.ingest_errors", report.counts["ingest_errors"]
         )
     _record_document_parses(context, report)
+    if not (config.full_refresh or config.force) and digest == published_inputs(
+        warehouse.published()
+    ):
+        # No output: every downstream step (dbt, publication, report, exports) is skipped.
+        context.log.info(
+            "nothing changed since the published build (inputs %s): dbt and publication are "
+            "skipped, the published warehouse stays as it is",
+            digest[:12],
+        )
+        return
     for table in RAW_TABLES:
         yield dg.MaterializeResult(
             asset_key=["raw", table],

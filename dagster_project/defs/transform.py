@@ -1,6 +1,7 @@
 """dbt models, seeds and tests as Dagster assets and asset checks, keyed to the raw assets."""
 
 import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.defs.resources import WarehouseResource
 
 PREVIEW_ROWS = 5
+PARTIAL_PARSE = "partial_parse.msgpack"
 
 
 class FoiDbtTranslator(DagsterDbtTranslator):
@@ -51,14 +53,32 @@ def foi_dbt_models(
     dbt process holds DuckDB's one-writer lock while it runs, so they cannot be read sooner.
     """
     os.environ["FOI_BUILD_DB"] = str(warehouse.build())
+    target = dbt_project.project_dir / "target" / f"foi_dbt_models-{context.run.run_id[:7]}"
+    parse_cache = warehouse.build().with_name(PARTIAL_PARSE)
+    if parse_cache.exists():
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(parse_cache, target / PARTIAL_PARSE)
     events = []
     try:
-        for event in dbt.cli(dbt_build_args(), context=context).stream():
+        for event in dbt.cli(dbt_build_args(), context=context, target_path=target).stream():
             events.append(event)
     except Exception:
         yield from events
         raise
+    _keep_parse_cache(target / PARTIAL_PARSE, parse_cache)
     yield from with_mart_metadata(context, events, warehouse.build())
+
+
+def _keep_parse_cache(produced: Path, kept: Path) -> None:
+    """Keep dbt's partial-parse file beside the build file it was made for.
+
+    dbt reparses the whole project (~5 s) when the profile differs from the one its
+    partial-parse file was written with, and the profile names the build file: one shared
+    file in dbt/target would be stale for every warehouse but one."""
+    if produced.exists():
+        staging = kept.with_name(f".{kept.name}.{os.getpid()}")
+        shutil.copyfile(produced, staging)
+        os.replace(staging, kept)
 
 
 def dbt_build_args() -> list[str]:
