@@ -69,21 +69,31 @@ def parse_html(path: Path) -> DocumentLayout:
 
 def _remove_chrome(soup: BeautifulSoup, content: Tag | None) -> None:
     """Remove site chrome; header/footer/menu-like parts only outside the main content, and
-    never a part that holds the main content."""
+    never a part that holds the main content. A removed part's descendants are not visited."""
     holders = {id(parent) for parent in content.parents} if content is not None else set()
-    for tag in soup.find_all(True):
-        if tag.decomposed or tag is content or id(tag) in holders or tag.name in ("html", "body"):
-            continue
-        inside = content is not None and any(parent is content for parent in tag.parents)
-        marks = " ".join([tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""])
-        if (
-            tag.name in _CHROME_TAGS
-            or tag.get("aria-hidden") == "true"
-            or (marks.strip() and _CHROME_HINT.search(marks))
-            or (not inside and tag.name in _PAGE_CHROME_TAGS)
-            or (not inside and marks.strip() and _PAGE_CHROME_HINT.search(marks))
-        ):
-            tag.decompose()
+    pending: list[tuple[Tag, bool]] = [(soup, False)]  # (tag, whether it is inside content)
+    while pending:
+        node, inside = pending.pop()
+        for tag in [child for child in node.contents if isinstance(child, Tag)]:
+            if tag is content:
+                pending.append((tag, True))
+                continue
+            if id(tag) in holders or tag.name in ("html", "body"):
+                pending.append((tag, inside))
+                continue
+            marks = " ".join(
+                [tag.get("id") or "", *(tag.get("class") or []), tag.get("role") or ""]
+            )
+            if (
+                tag.name in _CHROME_TAGS
+                or tag.get("aria-hidden") == "true"
+                or (marks.strip() and _CHROME_HINT.search(marks))
+                or (not inside and tag.name in _PAGE_CHROME_TAGS)
+                or (not inside and marks.strip() and _PAGE_CHROME_HINT.search(marks))
+            ):
+                tag.decompose()
+            else:
+                pending.append((tag, inside))
 
 
 def _walk(node: Tag, out: list[tuple[str, str | Table]]) -> None:
