@@ -47,3 +47,19 @@
     {#- the lowest header of a joined multi-row column label: "Calendar year / 2021" -> "2021" -#}
     {{ re_extract(expr, ' / ([^/]+)$', 1) }}
 {%- endmacro %}
+
+{% macro best_pattern_per_label(labels, patterns, value_column) -%}
+    {#- each label (column label_norm of the labels relation) with the value of its best matching
+        pattern (lowest priority, then lowest value) and that pattern's priority -#}
+    select
+        {{ labels }}.label_norm,
+        {{ patterns }}.{{ value_column }},
+        {{ patterns }}.priority
+    from {{ labels }}
+    inner join {{ patterns }}
+        on {{ re_matches_column(labels ~ '.label_norm', patterns ~ '.pattern') }}
+    qualify row_number() over (
+        partition by {{ labels }}.label_norm
+        order by {{ patterns }}.priority asc, {{ patterns }}.{{ value_column }} asc
+    ) = 1
+{%- endmacro %}

@@ -14,7 +14,14 @@ documents as (
 ),
 
 sections as (
-    select * from {{ ref('int_sections_classified') }}
+    select
+        *,
+        -- the question asks for a breakdown by area: rows nobody else reads are area names
+        {{ re_matches(
+            normalise_label('question_text'),
+            '\\b(each|every|per|by) (local |policing |neighbourhood )?(area|district|county|borough|lpu|npu|division|local authority|policing area|policing district)s?\\b|broken down (into|by) .{0,40}(areas?|districts?|count(y|ies)|boroughs?|lpus?|npus?)'
+        ) }} as is_area_question
+    from {{ ref('int_sections_classified') }}
 ),
 
 periods as (
@@ -53,13 +60,42 @@ category_defaults as (
     where is_category_default
 ),
 
+-- Labels repeat across thousands of figures: each distinct label is cleaned and read once,
+-- and matched against the pattern seeds once, then joined back (reading and matching labels
+-- per figure dominated the build's time).
+distinct_labels as (
+    select row_label as label from candidates
+    union
+    select col_label from candidates
+    union
+    select row_group from candidates
+),
+
+label_readings as (
+    select
+        label,
+        {{ normalise_label('label') }} as label_norm,
+        {{ is_total_label('label') }} as is_total,
+        {{ sex_of('label') }} as sex,
+        {{ custody_of('label') }} as custody
+    from distinct_labels
+    where label is not null
+),
+
+distinct_label_norms as (
+    select distinct label_norm from label_readings
+),
+
 normalised as (
     select
         candidates.*,
-        {{ normalise_label('candidates.row_label') }} as row_label_norm,
-        {{ normalise_label('candidates.col_label') }} as col_label_norm,
-        {{ normalise_label('candidates.row_group') }} as row_group_norm
+        row_readings.label_norm as row_label_norm,
+        col_readings.label_norm as col_label_norm,
+        group_readings.label_norm as row_group_norm
     from candidates
+    left join label_readings as row_readings on candidates.row_label = row_readings.label
+    left join label_readings as col_readings on candidates.col_label = col_readings.label
+    left join label_readings as group_readings on candidates.row_group = group_readings.label
 ),
 
 -- An offence title is a row label, or a column label where offences are the columns.
@@ -76,28 +112,9 @@ offence_matched as (
     qualify row_number() over (partition by normalised.figure_id order by ranks.label_rank) = 1
 ),
 
--- Labels repeat across thousands of figures: each distinct label is matched against the
--- pattern seeds once, then joined back (matching per figure dominated the build's time).
-distinct_labels as (
-    select row_label_norm as label_norm from normalised
-    union
-    select col_label_norm from normalised
-    union
-    select row_group_norm from normalised
-),
-
--- The measure each label names: the best pattern per label.
+-- The measure each label names.
 label_measures as (
-    select
-        distinct_labels.label_norm,
-        measure_patterns.measure
-    from distinct_labels
-    inner join measure_patterns
-        on {{ re_matches_column('distinct_labels.label_norm', 'measure_patterns.pattern') }}
-    qualify row_number() over (
-        partition by distinct_labels.label_norm
-        order by measure_patterns.priority asc, measure_patterns.measure asc
-    ) = 1
+    {{ best_pattern_per_label('distinct_label_norms', 'measure_patterns', 'measure') }}
 ),
 
 measure_matched as (
@@ -112,19 +129,9 @@ measure_matched as (
     left join label_measures as group_measures on normalised.row_group_norm = group_measures.label_norm
 ),
 
--- The area kind each label names: the best pattern per label.
+-- The area kind each label names.
 label_areas as (
-    select
-        distinct_labels.label_norm,
-        area_patterns.area_kind,
-        area_patterns.priority
-    from distinct_labels
-    inner join area_patterns
-        on {{ re_matches_column('distinct_labels.label_norm', 'area_patterns.pattern') }}
-    qualify row_number() over (
-        partition by distinct_labels.label_norm
-        order by area_patterns.priority asc, area_patterns.area_kind asc
-    ) = 1
+    {{ best_pattern_per_label('distinct_label_norms', 'area_patterns', 'area_kind') }}
 ),
 
 area_matched as (
@@ -155,17 +162,16 @@ tables_with_areas as (
 labelled as (
     select
         normalised.*,
-        {{ is_total_label('normalised.row_label') }}
-        or {{ is_total_label('normalised.col_label') }} as is_stated_total,
-        {{ sex_of('normalised.col_label') }} as col_sex,
-        {{ sex_of('normalised.row_label') }} as row_sex,
+        coalesce(row_readings.is_total, false) or coalesce(col_readings.is_total, false) as is_stated_total,
+        col_readings.sex as col_sex,
+        row_readings.sex as row_sex,
         coalesce(
-            {{ custody_of('normalised.row_label') }},
+            row_readings.custody,
             case when {{ re_matches('normalised.row_label_norm', '\\bin the community\\b') }} then 'excluded' end,
             -- a "Custody" row (often a pseudo-area) counts only people in custody
             case when {{ re_matches('normalised.row_label_norm', '^(in )?(custody|prison)$') }} then 'only' end
         ) as row_custody,
-        {{ custody_of('normalised.col_label') }} as col_custody,
+        col_readings.custody as col_custody,
         coalesce(col_full_period.period_kind, col_part_period.period_kind) as col_period_kind,
         row_period.period_kind as row_period_kind,
         coalesce(col_full_period.label_text, col_part_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
@@ -199,17 +205,15 @@ labelled as (
             when {{ re_matches('normalised.row_label_norm', '^(i?shpos?|sexual harm prevention orders?)$') }} then 'shpo'
             when {{ re_matches('normalised.row_label_norm', '^(i?sros?|sexual risk orders?)$') }} then 'sro'
         end as order_family,
-        -- the question asks for a breakdown by area: rows nobody else reads are area names
-        coalesce({{ re_matches(
-            normalise_label('sections.question_text'),
-            '\\b(each|every|per|by) (local |policing |neighbourhood )?(area|district|county|borough|lpu|npu|division|local authority|policing area|policing district)s?\\b|broken down (into|by) .{0,40}(areas?|districts?|count(y|ies)|boroughs?|lpus?|npus?)'
-        ) }}, false) as is_area_question,
+        coalesce(sections.is_area_question, false) as is_area_question,
         sections.question_no,
         sections.question_text,
         sections.question_measure,
         sections.question_offence_category,
         sections.custody as section_custody
     from normalised
+    left join label_readings as row_readings on normalised.row_label = row_readings.label
+    left join label_readings as col_readings on normalised.col_label = col_readings.label
     left join periods as col_full_period on normalised.col_label = col_full_period.label_text
     left join periods as col_part_period on {{ header_last_part('normalised.col_label') }} = col_part_period.label_text
     left join periods as row_period on normalised.row_label = row_period.label_text
@@ -325,7 +329,7 @@ with_kind as (
         or with_measure.row_measure is not null
         or (with_measure.order_family is not null and with_measure.measure like with_measure.order_family || '_%')
         or (with_measure.has_area and with_measure.area_label_rank = 1)
-        or {{ is_total_label('with_measure.row_label') }}
+        or coalesce(row_readings.is_total, false)
         or {{ re_matches('with_measure.row_label_norm', '^(year|period|date|month|number|count|total number|figures?|all|persons|people)$') }}
         as is_row_label_understood,
         with_measure.col_label_norm is null
@@ -335,12 +339,14 @@ with_kind as (
         or with_measure.col_custody is not null
         or with_measure.col_measure is not null
         or (with_measure.offence_key is not null and with_measure.offence_label_rank = 2)
-        or {{ is_total_label('with_measure.col_label') }}
+        or coalesce(col_readings.is_total, false)
         or {{ re_matches('with_measure.col_label_norm', '^(number|count|figures?|value|no\\.?|amount|all|total number)$') }}
         or {{ re_matches('with_measure.col_label_norm', '^(number of |total )?(breaches|offences|recorded offences|crimes|people|persons|offenders|subjects|orders)( recorded)?$') }}
         or {{ re_matches('with_measure.col_label_norm', '^(attempt(ed|s)?|attempted breach(es)?|breach(es)?|completed|full|interim)$') }}
         as is_col_label_understood
     from with_measure
+    left join label_readings as row_readings on with_measure.row_label = row_readings.label
+    left join label_readings as col_readings on with_measure.col_label = col_readings.label
     left join offences on with_measure.offence_key = offences.offence_key
     left join measures on with_measure.measure = measures.measure
 ),
@@ -451,10 +457,11 @@ roled as (
 ),
 
 -- The same measure, period, sex, offence, area and label twice in one answer: nothing tells
--- the two apart (a lost sub-question heading, a duplicated row), so neither is guessed.
-counted as (
+-- the two apart (a lost sub-question heading, a duplicated row), so neither is guessed. The
+-- windows read only the columns they need: sorting whole figure rows dominated their time.
+counts as (
     select
-        *,
+        figure_id,
         count(*) over (
             partition by
                 document_id, section_no, measure, period_label, sex, offence_key, is_attempt,
@@ -464,6 +471,15 @@ counted as (
             partition by document_id, table_no, row_group, row_label_norm, figure_role
         ) as same_row_label_rows
     from roled
+),
+
+counted as (
+    select
+        roled.*,
+        counts.same_key_count,
+        counts.same_row_label_rows
+    from roled
+    inner join counts on roled.figure_id = counts.figure_id
 )
 
 select
