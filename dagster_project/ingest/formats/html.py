@@ -10,6 +10,7 @@ header). A table a crawler flattened into `cell |` text is read by the plain-tex
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -41,6 +42,8 @@ _PAGE_CHROME_HINT = re.compile(r"nav|menu|footer|header|masthead|search|sidebar|
 _CONTENT_ID = re.compile(r"^(main-?)?content$|^page-?content$|^main$", re.IGNORECASE)
 _BREAK = "\u2028"  # a <br>: the only line break inside running HTML text
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote")
+# A block tag holding one of these is walked into rather than read as one line.
+_NESTED_BLOCKS = ("table", "ul", "ol", "p")
 
 
 def parse_html(path: Path) -> DocumentLayout:
@@ -50,8 +53,7 @@ def parse_html(path: Path) -> DocumentLayout:
         raise UnreadableDocument("the file is empty", kind="empty")
     soup = BeautifulSoup(decode_text(data), "html.parser")
     title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    content = soup.find("main") or soup.find("article") or soup.find(attrs={"role": "main"})
-    content = content or soup.find(id=_CONTENT_ID)
+    content = _main_content(soup)
     _remove_chrome(soup, content)
     for br in soup.find_all("br"):
         br.replace_with(_BREAK)
@@ -65,6 +67,31 @@ def parse_html(path: Path) -> DocumentLayout:
             "the web page has no body text once site chrome is removed", kind="no_text"
         )
     return layout
+
+
+def _main_content(soup: BeautifulSoup) -> Tag | None:
+    """The first `main`, else the first `article`, else the first tag with role="main", else
+    the first whose id reads as the content, found in one pass over the tree."""
+    first: dict[str, Tag] = {}
+    for tag in _tags(soup):
+        if tag.name in ("main", "article"):
+            first.setdefault(tag.name, tag)
+            if tag.name == "main":
+                break
+        if tag.get("role") == "main":
+            first.setdefault("role", tag)
+        tag_id = tag.get("id")
+        if tag_id is not None and _CONTENT_ID.search(tag_id):
+            first.setdefault("id", tag)
+    return next((first[kind] for kind in ("main", "article", "role", "id") if kind in first), None)
+
+
+def _tags(node: Tag, names: tuple[str, ...] | None = None) -> Iterator[Tag]:
+    """The tags under `node` (those with one of `names`, when given) in document order: what
+    `find_all` returns, without bs4's general-purpose filter on every node."""
+    for element in node.descendants:
+        if isinstance(element, Tag) and (names is None or element.name in names):
+            yield element
 
 
 def _remove_chrome(soup: BeautifulSoup, content: Tag | None) -> None:
@@ -110,7 +137,7 @@ def _walk(node: Tag, out: list[tuple[str, str | Table]]) -> None:
             table = _table(child, sum(1 for kind, _ in out if kind == "table") + 1)
             if table is not None:
                 out.append(("table", table))
-        elif child.name in _BLOCK_TAGS and not child.find(["table", "ul", "ol", "p"]):
+        elif child.name in _BLOCK_TAGS and next(_tags(child, _NESTED_BLOCKS), None) is None:
             out.append(("line", ""))
             out.extend(("line", line) for line in _lines(child.get_text(), child.name == "pre"))
             out.append(("line", ""))
@@ -129,14 +156,16 @@ def _lines(text: str, preformatted: bool) -> list[str]:
 def _table(node: Tag, table_no: int) -> Table | None:
     rows: list[tuple[str, ...]] = []
     header_rows = 0
-    for tr in node.find_all("tr"):
+    for tr in _tags(node, ("tr",)):
         cells: list[str] = []
-        for cell in tr.find_all(["th", "td"]):
+        kinds: set[str] = set()
+        for cell in _tags(tr, ("th", "td")):
+            kinds.add(cell.name)
             text = " ".join(cell.get_text(" ").replace(_BREAK, " ").split())
             cells.extend([text] * max(1, _span(cell)))
         if not any(cells):
             continue
-        if len(rows) == header_rows and tr.find("th") and not tr.find("td"):
+        if len(rows) == header_rows and kinds == {"th"}:
             header_rows += 1
         rows.append(tuple(cells))
     if not rows:
