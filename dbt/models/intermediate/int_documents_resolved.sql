@@ -45,18 +45,28 @@ by_hint as (
 ),
 
 -- Long aliases only ("West Midlands Police", not "Met"), so a word in a sentence is not a force.
+-- Both sides are lower-cased once, not once per section and alias pair.
+long_aliases as (
+    select
+        force_id,
+        lower(alias) as alias_lower
+    from aliases
+    where length(alias) >= 10
+),
+
+section_texts as (
+    select
+        document_id,
+        lower(coalesce(question_text, '') || ' ' || coalesce(answer_text, '')) as text_lower
+    from {{ ref('stg_sections') }}
+),
+
 text_mentions as (
     select
-        sections.document_id,
-        aliases.force_id
-    from {{ ref('stg_sections') }} as sections
-    inner join aliases
-        on
-            length(aliases.alias) >= 10
-            and contains(
-                lower(coalesce(sections.question_text, '') || ' ' || coalesce(sections.answer_text, '')),
-                lower(aliases.alias)
-            )
+        section_texts.document_id,
+        long_aliases.force_id
+    from section_texts
+    inner join long_aliases on contains(section_texts.text_lower, long_aliases.alias_lower)
 ),
 
 by_text as (
@@ -68,15 +78,32 @@ by_text as (
     having count(distinct force_id) = 1
 ),
 
+-- Reference keys are computed once per document, not once per pair of documents.
+document_keys as (
+    select
+        document_id,
+        source_path,
+        {{ reference_key('reference') }} as reference_key
+    from documents
+),
+
+revisions as (
+    select
+        document_id,
+        supersedes,
+        {{ reference_key('supersedes') }} as supersedes_key
+    from documents
+    where supersedes is not null
+),
+
 superseded as (
     select distinct older.document_id
-    from documents as older
-    inner join documents as newer
+    from document_keys as older
+    inner join revisions as newer
         on
             older.document_id != newer.document_id
-            and newer.supersedes is not null
             and (
-                {{ reference_key('older.reference') }} = {{ reference_key('newer.supersedes') }}
+                older.reference_key = newer.supersedes_key
                 or older.source_path = newer.supersedes
                 or older.source_path like '%' || newer.supersedes
             )
