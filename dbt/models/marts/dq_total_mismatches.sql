@@ -8,12 +8,26 @@ cells as (
     where source_kind = 'table_cell'
 ),
 
+-- Labels repeat across cells: each distinct label is read once, then joined back.
+labels as (
+    select
+        label,
+        {{ is_total_label('label') }} as is_total
+    from (
+        select row_label as label from cells
+        union
+        select col_label from cells
+    ) as distinct_labels
+),
+
 flagged as (
     select
-        *,
-        {{ is_total_label('row_label') }} as is_total_row,
-        {{ is_total_label('col_label') }} as is_total_col
+        cells.*,
+        coalesce(row_labels.is_total, false) as is_total_row,
+        coalesce(col_labels.is_total, false) as is_total_col
     from cells
+    left join labels as row_labels on cells.row_label = row_labels.label
+    left join labels as col_labels on cells.col_label = col_labels.label
 ),
 
 parts as (
