@@ -24,6 +24,7 @@ from dagster_project.ingest.textutil import (
     NUMERIC_DATE,
     alias_key,
     bare_date,
+    may_contain,
     worded_date,
 )
 from dagster_project.paths import PROJECT_ROOT
@@ -102,6 +103,7 @@ _REVISION = re.compile(
     r"earlier) (?:response|answer|disclosure)? ?as erroneous)\b",
     re.IGNORECASE,
 )
+_REVISION_WORDS = ("response", "supersedes", "replaces", "erroneous")
 _SUPERSEDED_REFERENCE = re.compile(
     rf"(?i:(?:supersedes|replaces)[^.\n]*?(?:ref(?:erence)?|request|foi)\b\.?\s*(?:no\.?)?"
     rf"\s*[:#]?\s*)(?P<ref>{_REF})"
@@ -160,7 +162,7 @@ def _as_text(value: object) -> str | None:
 
 def _revision_sentence(text: str) -> str | None:
     """The sentence (up to a full stop or line end) holding the first revision notice."""
-    match = _REVISION.search(text)
+    match = _REVISION.search(text) if may_contain(text, _REVISION_WORDS) else None
     if match is None:
         return None
     start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1

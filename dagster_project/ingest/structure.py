@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table
+from dagster_project.ingest.textutil import may_contain
 
 # "1.", "1a:", "Q2)", "Question 3 -", "2 b." at the start of a line.
 _QUESTION_MARKER = re.compile(
@@ -57,7 +58,12 @@ _ARTICLE_CITATION = re.compile(r"\barticles?\s+(\d{1,2})\b", re.IGNORECASE)
 _COST_LIMIT = re.compile(
     r"appropriate limit|excess cost|cost limit|18 hours|£450|£600", re.IGNORECASE
 )
+_COST_LIMIT_WORDS = ("appropriate limit", "excess cost", "cost limit", "18 hours", "£450", "£600")
 _NCND = re.compile(r"neither confirm(s)? nor deny", re.IGNORECASE)
+# Every figure and every section or article number holds a digit: a paragraph without one
+# needs none of those searches.
+_DIGIT = re.compile(r"\d")
+_WHITESPACE = re.compile(r"\s+")
 _CONTINUATION_END = re.compile(
     r"\b(to|or|and|of|with|under|for|the|a|an|in|on|by|sec|section|etc\.?|/|-|–)$", re.IGNORECASE
 )
@@ -255,7 +261,7 @@ def _extend_row_label(cells: list[TableCellRecord], row_no: int, label: str) -> 
 
 def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureRecord]:
     text = paragraph.text
-    if _METADATA_LINE.search(text):
+    if not _DIGIT.search(text) or (("#" in text or ":" in text) and _METADATA_LINE.search(text)):
         return []
     figures: list[InlineFigureRecord] = []
     taken: list[tuple[int, int]] = []
@@ -315,19 +321,25 @@ def _number_figures(figures: list[InlineFigureRecord]) -> None:
 def _exemptions(paragraph: Paragraph, section_no: int) -> list[ExemptionRecord]:
     text = paragraph.text
     found: dict[str, ExemptionRecord] = {}
-    for match in _SECTION_CITATION.finditer(text):
-        act_section = re.sub(r"\s+", "", match.group(1))
-        found.setdefault(
-            act_section, ExemptionRecord(section_no, act_section, text, paragraph.locator)
-        )
-    for match in _ARTICLE_CITATION.finditer(text):
-        act_section = f"Article {match.group(1)}"
-        found.setdefault(
-            act_section, ExemptionRecord(section_no, act_section, text, paragraph.locator)
-        )
+    if _DIGIT.search(text):
+        for match in _SECTION_CITATION.finditer(text):
+            act_section = _WHITESPACE.sub("", match.group(1))
+            found.setdefault(
+                act_section, ExemptionRecord(section_no, act_section, text, paragraph.locator)
+            )
+        if may_contain(text, ("article",)):
+            for match in _ARTICLE_CITATION.finditer(text):
+                act_section = f"Article {match.group(1)}"
+                found.setdefault(
+                    act_section, ExemptionRecord(section_no, act_section, text, paragraph.locator)
+                )
     # A cost limit with no section cited is s.12 (or the Jersey law's Article 16, cited above).
-    if _COST_LIMIT.search(text) and not any(key.startswith(("12", "Article")) for key in found):
+    if (
+        may_contain(text, _COST_LIMIT_WORDS)
+        and _COST_LIMIT.search(text)
+        and not any(key.startswith(("12", "Article")) for key in found)
+    ):
         found["12"] = ExemptionRecord(section_no, "12", text, paragraph.locator)
-    if _NCND.search(text):
+    if may_contain(text, ("neither confirm",)) and _NCND.search(text):
         found.setdefault("ncnd", ExemptionRecord(section_no, "ncnd", text, paragraph.locator))
     return list(found.values())

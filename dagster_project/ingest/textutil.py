@@ -48,6 +48,21 @@ def bare_date(line: str) -> bool:
     return bool(_BARE_DATE.match(line.strip()))
 
 
+# The characters other than ASCII letters that re.IGNORECASE matches to one (İ ı ſ and the
+# Kelvin sign, found by testing every code point against each of a-z).
+_NON_ASCII_FOLDS = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """False only when none of these lower-case words (their letters ASCII) can be found in
+    the text by a case-insensitive regular expression: a cheap test before a slow
+    re.IGNORECASE search whose every match holds one of them."""
+    if any(fold in text for fold in _NON_ASCII_FOLDS):
+        return True
+    lowered = text.lower()
+    return any(word in lowered for word in words)
+
+
 MAX_FILE_BYTES = 25 * 1024 * 1024
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2000
