@@ -7,6 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from dagster_project.defs import ingestion
 from dagster_project.defs.ingestion import document_parses, raw_files, raw_tables
 from dagster_project.defs.resources import make_resources
 from tests.ops.conftest import SYNTHETIC_FORCE, write_seed, write_synthetic
@@ -53,3 +54,23 @@ def test_each_document_is_a_partition_with_its_parses_recorded(tmp_path: Path) -
         (SYNTHETIC_PATH, "unreadable"),
         (SEED_PATH, "parsed"),
     ]
+
+
+def test_a_bulk_parse_records_partitions_but_no_event_per_document(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # Over the limit (a first build of thousands of documents), one event per parse would cost
+    # minutes: every document still becomes a partition, and raw.documents records the parse.
+    monkeypatch.setattr(ingestion, "PARSE_EVENTS_LIMIT", 1)
+    raw, published = tmp_path / "raw", tmp_path / "warehouse" / "foi.duckdb"
+    write_seed(raw)
+    write_synthetic(raw)
+    instance = dg.DagsterInstance.ephemeral()
+
+    ingest(raw, published, instance)
+    assert sorted(instance.get_dynamic_partitions("documents")) == [SYNTHETIC_PATH, SEED_PATH]
+    assert parses(instance) == []
+
+    (raw / SYNTHETIC_PATH).write_bytes(b"")  # one parse: under the limit, recorded
+    ingest(raw, published, instance)
+    assert parses(instance) == [(SYNTHETIC_PATH, "unreadable")]
