@@ -457,29 +457,38 @@ roled as (
 ),
 
 -- The same measure, period, sex, offence, area and label twice in one answer: nothing tells
--- the two apart (a lost sub-question heading, a duplicated row), so neither is guessed. The
--- windows read only the columns they need: sorting whole figure rows dominated their time.
-counts as (
+-- the two apart (a lost sub-question heading, a duplicated row), so neither is guessed. Figures
+-- are counted per key and the counts joined back, null matching null as in a window partition
+-- (windows over every figure were slower).
+{%- set same_key = [
+    'document_id', 'section_no', 'measure', 'period_label', 'sex', 'offence_key', 'is_attempt',
+    'area_name', 'custody', 'row_label_norm', 'figure_role'
+] %}
+{%- set same_row_label = ['document_id', 'table_no', 'row_group', 'row_label_norm', 'figure_role'] %}
+key_counts as (
     select
-        figure_id,
-        count(*) over (
-            partition by
-                document_id, section_no, measure, period_label, sex, offence_key, is_attempt,
-                area_name, custody, row_label_norm, figure_role
-        ) as same_key_count,
-        count(distinct row_no) over (
-            partition by document_id, table_no, row_group, row_label_norm, figure_role
-        ) as same_row_label_rows
+        {{ same_key | join(',\n        ') }},
+        count(*) as same_key_count
     from roled
+    group by all
+),
+
+row_label_counts as (
+    select
+        {{ same_row_label | join(',\n        ') }},
+        count(distinct row_no) as same_row_label_rows
+    from roled
+    group by all
 ),
 
 counted as (
     select
         roled.*,
-        counts.same_key_count,
-        counts.same_row_label_rows
+        key_counts.same_key_count,
+        row_label_counts.same_row_label_rows
     from roled
-    inner join counts on roled.figure_id = counts.figure_id
+    inner join key_counts on {{ null_safe_equal('roled', 'key_counts', same_key) }}
+    inner join row_label_counts on {{ null_safe_equal('roled', 'row_label_counts', same_row_label) }}
 )
 
 select
