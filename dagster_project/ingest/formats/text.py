@@ -49,7 +49,9 @@ def layout_from_lines(
     are page furniture (a PDF adds the lines it saw repeated on every page).
     """
     layout = DocumentLayout(full_text=full_text)
-    wrap_width = _wrap_width(lines)
+    # Each line with its runs of whitespace made one space (and its ends stripped).
+    normalised = [" ".join(line.split()) for line in lines]
+    wrap_width = _wrap_width(lines, normalised)
     table_rows: list[tuple[str, ...]] = []
     table_locs: list[str] = []
     piped: list[tuple[str, str, bool]] = []  # (line, locator, blank line before it)
@@ -68,16 +70,17 @@ def layout_from_lines(
             layout.blocks.extend(_piped_blocks(piped))
             piped.clear()
 
-    for index, raw_line in enumerate(lines, start=first_line):
+    for index, (raw_line, stripped) in enumerate(
+        zip(lines, normalised, strict=True), start=first_line
+    ):
         locator = f"{prefix}line {index}"
-        line = raw_line.rstrip("\r\n")
-        if "\t" in line:
+        if "\t" in raw_line:
             flush_piped()
-            table_rows.append(tuple(cell.strip() for cell in line.split("\t")))
+            line = raw_line.rstrip("\r\n")
+            table_rows.append(tuple([cell.strip() for cell in line.split("\t")]))
             table_locs.append(locator)
             blank_before = False
             continue
-        stripped = " ".join(line.split())
         if not stripped:
             flush_table()
             blank_before = True
@@ -118,13 +121,15 @@ def _wrapped_label(line: str, lines: list[str], after: int) -> bool:
     lower case or the next line is a table row again (PDF tables without rules)."""
     if line[0].islower():
         return True
-    following = next((text for text in lines[after:] if text.strip()), "")
+    following = next((text for text in itertools.islice(lines, after, None) if text.strip()), "")
     return "\t" in following
 
 
-def _wrap_width(lines: list[str]) -> int | None:
+def _wrap_width(lines: list[str], normalised: list[str]) -> int | None:
     """The column a hard-wrapped file was wrapped at, or None when its lines are not wrapped."""
-    lengths = [len(" ".join(line.split())) for line in lines if line.strip() and "\t" not in line]
+    lengths = [
+        len(text) for line, text in zip(lines, normalised, strict=True) if text and "\t" not in line
+    ]
     if not lengths:
         return None
     widest = max(lengths)
