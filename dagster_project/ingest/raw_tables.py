@@ -6,7 +6,8 @@ locator, so a reader of raw.* can always see what a document said and where.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import astuple, dataclass
 from datetime import datetime
 
@@ -192,42 +193,63 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows
 
 
 class IngestWriter:
-    """Writes one ingest in a single transaction, batch by batch: `begin` drops the raw rows of
-    every document not kept, `add` appends parsed rows, `finish` replaces the error list and the
-    parse cache and commits. Nothing is visible (and a crash loses nothing) until `finish`."""
+    """Writes one ingest batch by batch: `begin` drops the raw rows of every document not kept,
+    `add` appends a batch of parsed rows, `finish` replaces the error list and the parse cache.
+
+    Each step is its own transaction, so DuckDB holds one batch in memory, not the corpus. The
+    build file is private to the build; `begin` leaves in the parse cache only the documents
+    whose rows it keeps, and the full cache is written last. An ingest killed half way thus
+    leaves rows the cache does not vouch for, and the next ingest's `begin` drops them before
+    parsing those documents again.
+    """
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
 
     def begin(self, kept_document_ids: set[str]) -> None:
-        self.con.execute("begin transaction")
         kept = sorted(kept_document_ids)
-        for table in RAW_TABLES:
-            if table != "ingest_errors":
-                self.con.execute(
-                    f"delete from raw.{table} "
-                    "where document_id not in (select unnest(?::varchar[]))",
-                    [kept],
-                )
+        with _transaction(self.con):
+            for table in RAW_TABLES:
+                if table != "ingest_errors":
+                    self.con.execute(
+                        f"delete from raw.{table} "
+                        "where document_id not in (select unnest(?::varchar[]))",
+                        [kept],
+                    )
+            # The cache must never vouch for a document whose rows are gone.
+            self.con.execute(
+                f"delete from {CACHE_TABLE} where outcome = 'parsed' "
+                "and document_id not in (select unnest(?::varchar[]))",
+                [kept],
+            )
 
     def add(self, rows: dict[str, list[tuple]]) -> None:
-        for table, table_rows in rows.items():
-            _insert(self.con, f"raw.{table}", _columns(table), table_rows)
+        with _transaction(self.con):
+            for table, table_rows in rows.items():
+                _insert(self.con, f"raw.{table}", _columns(table), table_rows)
 
     def finish(self, errors: list[IngestError], cache: list[CachedFile]) -> dict[str, int]:
-        """Commit; returns the row count of every raw table."""
-        self.con.execute("delete from raw.ingest_errors")
-        _insert(self.con, "raw.ingest_errors", _columns("ingest_errors"), error_rows(errors))
-        self.con.execute(f"delete from {CACHE_TABLE}")
-        _insert(self.con, CACHE_TABLE, _cache_columns(), [astuple(entry) for entry in cache])
-        self.con.execute("commit")
+        """Record the errors and the parse cache; returns the row count of every raw table."""
+        with _transaction(self.con):
+            self.con.execute("delete from raw.ingest_errors")
+            _insert(self.con, "raw.ingest_errors", _columns("ingest_errors"), error_rows(errors))
+            self.con.execute(f"delete from {CACHE_TABLE}")
+            _insert(self.con, CACHE_TABLE, _cache_columns(), [astuple(entry) for entry in cache])
         return {
             table: self.con.execute(f"select count(*) from raw.{table}").fetchone()[0]
             for table in RAW_TABLES
         }
 
-    def abandon(self) -> None:
-        self.con.execute("rollback")
+
+@contextmanager
+def _transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    con.execute("begin transaction")
+    try:
+        yield
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
 
 
 def source_error(

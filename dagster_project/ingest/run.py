@@ -3,7 +3,7 @@ every bad one becomes one row in raw.ingest_errors with its path and reason.
 
 A file is parsed once per content: when its bytes, its sidecar and the parser code are unchanged
 since the last ingest into the same DuckDB file, its raw rows (or its error) are kept as they
-are. Changed files replace their old rows; vanished files lose theirs; all in one transaction.
+are. Changed files replace their old rows; vanished files lose theirs.
 """
 
 from __future__ import annotations
@@ -145,9 +145,8 @@ def ingest_incrementally(
     (every file when `full_refresh`, or when the ingest code changed).
 
     Files are parsed in a pool of `parse_workers()` processes once there are enough of them,
-    and their rows are written in batches of PARSE_BATCH documents, so memory does not grow
-    with the corpus. All of it is one transaction: readers of the file see the old raw tables
-    or the new ones."""
+    and their rows are written and committed in batches of PARSE_BATCH documents, so memory
+    does not grow with the corpus (see IngestWriter for why a half-written ingest is safe)."""
     started = now_utc()
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"the raw folder {raw_dir} does not exist")
@@ -185,25 +184,21 @@ def ingest_incrementally(
     writer = IngestWriter(con)
     writer.begin(kept)
     pending: dict[str, list[tuple]] = {}
-    try:
-        for number, (cand, outcome) in enumerate(_parse_all(to_parse, code, started), start=1):
-            rows, file_errors, entry = outcome
-            for table, table_rows in rows.items():
-                pending.setdefault(table, []).extend(table_rows)
-            if number % PARSE_BATCH == 0:
-                writer.add(pending)
-                pending = {}
-            errors.extend(file_errors)
-            if entry is not None:
-                entries.append(entry)
-                report.outcomes[cand.source.rel_path] = entry
-            report.parsed.append(cand.source.rel_path)
-            progress(f"[{number}/{len(to_parse)}] {cand.source.rel_path}")
-        writer.add(pending)
-        report.counts = writer.finish(errors, entries)
-    except BaseException:
-        writer.abandon()
-        raise
+    for number, (cand, outcome) in enumerate(_parse_all(to_parse, code, started), start=1):
+        rows, file_errors, entry = outcome
+        for table, table_rows in rows.items():
+            pending.setdefault(table, []).extend(table_rows)
+        if number % PARSE_BATCH == 0:
+            writer.add(pending)
+            pending = {}
+        errors.extend(file_errors)
+        if entry is not None:
+            entries.append(entry)
+            report.outcomes[cand.source.rel_path] = entry
+        report.parsed.append(cand.source.rel_path)
+        progress(f"[{number}/{len(to_parse)}] {cand.source.rel_path}")
+    writer.add(pending)
+    report.counts = writer.finish(errors, entries)
     return report
 
 

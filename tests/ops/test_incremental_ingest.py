@@ -152,3 +152,42 @@ def test_parallel_batched_ingest_equals_a_serial_one(tmp_path: Path, monkeypatch
     assert [row[0] for row in raw_contents(parallel)["ingest_errors"]] == [
         f"{SYNTHETIC_FORCE}/broken.pdf"
     ]
+
+
+def test_ingest_killed_between_batches_is_repaired_by_the_next(tmp_path: Path, monkeypatch) -> None:
+    # Batches are committed one by one: an ingest that dies after some of them must leave
+    # nothing the next ingest would wrongly keep, not even rows it had dropped.
+    bundled = tmp_path / "bundled"
+    shutil.copytree(PROJECT_ROOT / "raw", bundled)
+    monkeypatch.setenv("FOI_PARSE_WORKERS", "1")
+    monkeypatch.setattr(run, "PARSE_BATCH", 2)
+    con = duckdb.connect(str(tmp_path / "build.duckdb"))
+    ingest_incrementally(bundled, con)
+    complete = raw_contents(con)
+
+    sidecars = sorted(bundled.rglob("*.meta.yml"))
+    stem = sidecars[0].name.removesuffix(".meta.yml")
+    (dropped,) = (p for p in sidecars[0].parent.iterdir() if p.stem == stem)
+    moved = tmp_path / "moved"
+    dropped.rename(moved)  # its rows are dropped by the next ingest...
+    originals = {path: path.read_text() for path in sidecars[1:7]}
+    for path in originals:  # ...and these six are parsed again
+        path.write_text(originals[path] + "\ntitle: edited\n")
+    parse_one, calls = run._parse_one, []
+
+    def dies_on_the_fifth(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 5:
+            raise RuntimeError("killed")
+        return parse_one(*args, **kwargs)
+
+    monkeypatch.setattr(run, "_parse_one", dies_on_the_fifth)
+    with pytest.raises(RuntimeError, match="killed"):
+        ingest_incrementally(bundled, con)
+    monkeypatch.setattr(run, "_parse_one", parse_one)
+
+    moved.rename(dropped)
+    for path, text in originals.items():
+        path.write_text(text)
+    ingest_incrementally(bundled, con)
+    assert raw_contents(con) == complete
