@@ -50,11 +50,10 @@
 
 {% macro best_pattern_per_label(labels, patterns, value_column) -%}
     {#- each label (column label_norm of the labels relation) with the value of its best matching
-        pattern (lowest priority, then lowest value) and that pattern's priority -#}
+        pattern (lowest priority, then lowest value): one row per label that any pattern matches -#}
     select
         {{ labels }}.label_norm,
-        {{ patterns }}.{{ value_column }},
-        {{ patterns }}.priority
+        {{ patterns }}.{{ value_column }}
     from {{ labels }}
     inner join {{ patterns }}
         on {{ re_matches_column(labels ~ '.label_norm', patterns ~ '.pattern') }}

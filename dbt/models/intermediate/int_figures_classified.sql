@@ -98,18 +98,20 @@ normalised as (
     left join label_readings as group_readings on candidates.row_group = group_readings.label
 ),
 
--- An offence title is a row label, or a column label where offences are the columns.
+-- An offence title is a row label, or a column label where offences are the columns. A label
+-- has at most one title (and one area kind, below): the row label's wins, else the other's.
 offence_matched as (
     select
         normalised.figure_id,
-        titles.offence_key,
-        titles.reads_as_title,
-        ranks.label_rank
+        case when row_titles.label_norm is not null then row_titles.offence_key else col_titles.offence_key end
+            as offence_key,
+        case when row_titles.label_norm is not null then row_titles.reads_as_title else col_titles.reads_as_title end
+            as reads_as_title,
+        case when row_titles.label_norm is not null then 1 else 2 end as label_rank
     from normalised
-    cross join (values (1), (2)) as ranks (label_rank)
-    inner join titles
-        on titles.label_norm = case ranks.label_rank when 1 then normalised.row_label_norm else normalised.col_label_norm end
-    qualify row_number() over (partition by normalised.figure_id order by ranks.label_rank) = 1
+    left join titles as row_titles on normalised.row_label_norm = row_titles.label_norm
+    left join titles as col_titles on normalised.col_label_norm = col_titles.label_norm
+    where row_titles.label_norm is not null or col_titles.label_norm is not null
 ),
 
 -- The measure each label names.
@@ -137,16 +139,13 @@ label_areas as (
 area_matched as (
     select
         normalised.figure_id,
-        label_areas.area_kind,
-        ranks.label_rank
+        case when row_areas.label_norm is not null then row_areas.area_kind else group_areas.area_kind end
+            as area_kind,
+        case when row_areas.label_norm is not null then 1 else 2 end as label_rank
     from normalised
-    cross join (values (1), (2)) as ranks (label_rank)
-    inner join label_areas
-        on label_areas.label_norm = case ranks.label_rank when 1 then normalised.row_label_norm else normalised.row_group_norm end
-    where not normalised.is_word_window
-    qualify row_number() over (
-        partition by normalised.figure_id order by ranks.label_rank asc, label_areas.priority asc
-    ) = 1
+    left join label_areas as row_areas on normalised.row_label_norm = row_areas.label_norm
+    left join label_areas as group_areas on normalised.row_group_norm = group_areas.label_norm
+    where not normalised.is_word_window and (row_areas.label_norm is not null or group_areas.label_norm is not null)
 ),
 
 -- A pseudo-area is only an area in a table that lists real areas too.
