@@ -101,7 +101,12 @@ def raw_tables(
     con = open_build_file(warehouse.build(), on_wait=context.log.warning)
     try:
         report = ingest_incrementally(
-            warehouse.raw(), con, progress=context.log.debug, full_refresh=config.full_refresh
+            # Progress once a batch: Dagster stores every log line, even a debug one, at
+            # 10-25 ms each, which one line per document turned into minutes.
+            warehouse.raw(),
+            con,
+            progress=context.log.info,
+            full_refresh=config.full_refresh,
         )
         digest = inputs_digest(con)
         record_inputs(con, digest)

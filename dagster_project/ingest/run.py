@@ -196,7 +196,8 @@ def ingest_incrementally(
             entries.append(entry)
             report.outcomes[cand.source.rel_path] = entry
         report.parsed.append(cand.source.rel_path)
-        progress(f"[{number}/{len(to_parse)}] {cand.source.rel_path}")
+        if number % PARSE_BATCH == 0:
+            progress(f"parsed {number} of {len(to_parse)} files")
     writer.add(pending)
     report.counts = writer.finish(errors, entries)
     return report
