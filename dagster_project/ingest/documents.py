@@ -109,6 +109,9 @@ _SUPERSEDED_REFERENCE = re.compile(
     rf"\s*[:#]?\s*)(?P<ref>{_REF})"
 )
 ALIASES_SEED = PROJECT_ROOT / "dbt" / "seeds" / "force_aliases.csv"
+# libyaml's safe loader when PyYAML was built with it: 8x faster, and a build reads every
+# sidecar twice (raw/files and the ingest).
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def discover_documents(raw_dir: Path) -> list[SourceFile]:
@@ -129,7 +132,7 @@ def discover_documents(raw_dir: Path) -> list[SourceFile]:
         sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
         if sidecar.exists():
             try:
-                loaded = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+                loaded = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=_YAML) or {}
                 if not isinstance(loaded, dict):
                     raise ValueError("it is not a mapping of keys to values")
                 source.sidecar = {k: v for k, v in loaded.items() if k in SIDECAR_KEYS}
