@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import duckdb
@@ -189,3 +190,19 @@ def test_report_loads_nothing_from_the_network(report):
     # only links point outward; nothing the page loads (src, stylesheet, icon) does
     assert re.findall(r'\ssrc="([^"]*)"', html) == []
     assert re.findall(r"<link [^>]*>", html) == ['<link rel="icon" href="data:,">']
+
+
+def test_report_copies_a_source_again_only_when_it_changed(corpus_warehouse, tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(REPO_RAW, raw)
+    out = tmp_path / "report"
+    build_report(corpus_warehouse, raw, out)
+    seed = Path("west-midlands/west-midlands_233A-22.txt")
+    copied = out / "sources" / seed
+    copied.write_text("a reader's note", encoding="utf-8")  # newer than its source: stale
+    other = next(p for p in (out / "sources").rglob("*") if p.is_file() and p != copied)
+    untouched = other.stat().st_ctime_ns  # any rewrite, even of the same bytes, moves it
+
+    build_report(corpus_warehouse, raw, out)
+    assert copied.read_bytes() == (raw / seed).read_bytes()
+    assert other.stat().st_ctime_ns == untouched
