@@ -222,8 +222,9 @@ labelled as (
             normalised.document_id = sections.document_id
             and normalised.section_no = sections.section_no
     left join periods as context_period
-        on sections.answer_as_at_text = context_period.label_text
-        and context_period.period_kind in ('as_at', 'month')
+        on
+            sections.answer_as_at_text = context_period.label_text
+            and context_period.period_kind in ('as_at', 'month')
     left join parsed_values on normalised.value_read = parsed_values.value_text
     left join offence_matched on normalised.figure_id = offence_matched.figure_id
     left join measure_matched on normalised.figure_id = measure_matched.figure_id
@@ -330,7 +331,7 @@ with_kind as (
         or (with_measure.has_area and with_measure.area_label_rank = 1)
         or coalesce(row_readings.is_total, false)
         or {{ re_matches('with_measure.row_label_norm', '^(year|period|date|month|number|count|total number|figures?|all|persons|people)$') }}
-        as is_row_label_understood,
+            as is_row_label_understood,
         with_measure.col_label_norm is null
         or with_measure.col_label_norm = ''
         or with_measure.col_period_kind is not null
@@ -342,7 +343,7 @@ with_kind as (
         or {{ re_matches('with_measure.col_label_norm', '^(number|count|figures?|value|no\\.?|amount|all|total number)$') }}
         or {{ re_matches('with_measure.col_label_norm', '^(number of |total )?(breaches|offences|recorded offences|crimes|people|persons|offenders|subjects|orders)( recorded)?$') }}
         or {{ re_matches('with_measure.col_label_norm', '^(attempt(ed|s)?|attempted breach(es)?|breach(es)?|completed|full|interim)$') }}
-        as is_col_label_understood
+            as is_col_label_understood
     from with_measure
     left join label_readings as row_readings on with_measure.row_label = row_readings.label
     left join label_readings as col_readings on with_measure.col_label = col_readings.label
@@ -396,25 +397,25 @@ resolved as (
     select
         periodised.*,
         case
-            when raw_period_kind in ('year', 'month') and measure_kind = 'stock' then 'as_at'
-            when raw_period_kind = 'year' then 'calendar_year'
-            when raw_period_kind = 'month' then 'date_range'
-            when raw_period_kind = 'financial_year' and measure_kind = 'stock' then 'as_at'
-            when raw_period_kind = 'to_date' and response_date is not null then 'date_range'
-            when raw_period_kind = 'current' and measure_kind = 'stock' and response_date is not null then 'as_at'
-            when raw_period_kind in ('to_date', 'current') then null
-            when raw_period_kind = 'as_at' and measure_kind = 'flow' then null
-            else raw_period_kind
+            when periodised.raw_period_kind in ('year', 'month') and periodised.measure_kind = 'stock' then 'as_at'
+            when periodised.raw_period_kind = 'year' then 'calendar_year'
+            when periodised.raw_period_kind = 'month' then 'date_range'
+            when periodised.raw_period_kind = 'financial_year' and periodised.measure_kind = 'stock' then 'as_at'
+            when periodised.raw_period_kind = 'to_date' and periodised.response_date is not null then 'date_range'
+            when periodised.raw_period_kind = 'current' and periodised.measure_kind = 'stock' and periodised.response_date is not null then 'as_at'
+            when periodised.raw_period_kind in ('to_date', 'current') then null
+            when periodised.raw_period_kind = 'as_at' and periodised.measure_kind = 'flow' then null
+            else periodised.raw_period_kind
         end as period_kind,
         case
-            when raw_period_kind = 'financial_year' and measure_kind = 'stock' then raw_period_end
-            when raw_period_kind = 'to_date' then coalesce(raw_period_start, make_date(year(response_date), 1, 1))
-            when raw_period_kind = 'current' then response_date
-            else raw_period_start
+            when periodised.raw_period_kind = 'financial_year' and periodised.measure_kind = 'stock' then periodised.raw_period_end
+            when periodised.raw_period_kind = 'to_date' then coalesce(periodised.raw_period_start, make_date(year(periodised.response_date), 1, 1))
+            when periodised.raw_period_kind = 'current' then periodised.response_date
+            else periodised.raw_period_start
         end as period_start,
         case
-            when raw_period_kind in ('to_date', 'current') then response_date
-            else raw_period_end
+            when periodised.raw_period_kind in ('to_date', 'current') then periodised.response_date
+            else periodised.raw_period_end
         end as period_end
     from periodised
 ),
@@ -423,15 +424,15 @@ labelled_periods as (
     select
         resolved.*,
         case
-            when period_kind is null then null
-            when raw_period_kind = 'month' and period_kind = 'date_range'
+            when resolved.period_kind is null then null
+            when resolved.raw_period_kind = 'month' and resolved.period_kind = 'date_range'
                 then {{ iso_interval_label('period_start', 'period_end') }}
-            when raw_period_kind = 'financial_year' and period_kind = 'as_at' then strftime(period_end, '%Y-%m-%d')
-            when raw_period_kind in ('to_date', 'current') and period_kind = 'as_at' then strftime(period_end, '%Y-%m-%d')
-            when raw_period_kind = 'to_date' then {{ iso_interval_label('period_start', 'period_end') }}
-            else raw_period_label
+            when resolved.raw_period_kind = 'financial_year' and resolved.period_kind = 'as_at' then strftime(resolved.period_end, '%Y-%m-%d')
+            when resolved.raw_period_kind in ('to_date', 'current') and resolved.period_kind = 'as_at' then strftime(resolved.period_end, '%Y-%m-%d')
+            when resolved.raw_period_kind = 'to_date' then {{ iso_interval_label('period_start', 'period_end') }}
+            else resolved.raw_period_label
         end as period_label,
-        case when measure_kind = 'stock' then coalesce(row_custody, col_custody, section_custody) end as custody
+        case when resolved.measure_kind = 'stock' then coalesce(resolved.row_custody, resolved.col_custody, resolved.section_custody) end as custody
     from resolved
 ),
 
