@@ -21,8 +21,8 @@ from tests.ops.conftest import (
 pytestmark = pytest.mark.slow
 
 KILL_POINTS = {
-    # Between parsing the first and the second document, before anything is written.
-    "ingest": "raw_tables - [1/2]",
+    # As the ingest starts parsing its two documents, before their rows are written.
+    "ingest": "raw_tables - 0 files unchanged, 2 to parse",
     # dbt has built the staging views and is building the rest.
     "dbt": "OK created sql view model staging.",
 }
