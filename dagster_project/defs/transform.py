@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from dagster_project.defs.resources import WarehouseResource
 
 PREVIEW_ROWS = 5
 PARTIAL_PARSE = "partial_parse.msgpack"
+# dbt/target keeps one folder of artifacts (run_results.json, logs) per dbt run.
+KEPT_RUN_TARGETS = 20
 
 
 class FoiDbtTranslator(DagsterDbtTranslator):
@@ -66,7 +69,24 @@ def foi_dbt_models(
         yield from events
         raise
     _keep_parse_cache(target / PARTIAL_PARSE, parse_cache)
+    _prune_run_targets(target.parent)
     yield from with_mart_metadata(context, events, warehouse.build())
+
+
+def _prune_run_targets(targets: Path, keep: int = KEPT_RUN_TARGETS) -> None:
+    """Remove the artifacts of old dbt runs (~14 MB each), keeping the newest `keep` and any
+    touched in the last hour (another build may still be writing it)."""
+    runs = []
+    for path in targets.glob("foi_dbt_models-*"):
+        try:
+            runs.append((path.stat().st_mtime, path))
+        except FileNotFoundError:  # pruned by another build meanwhile
+            continue
+    runs.sort(reverse=True)
+    recent = time.time() - 3600
+    for modified, path in runs[keep:]:
+        if modified < recent:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def _keep_parse_cache(produced: Path, kept: Path) -> None:
