@@ -32,14 +32,19 @@ def parses(instance: dg.DagsterInstance) -> list[tuple[str, str]]:
     )
 
 
-def test_each_document_is_a_partition_with_its_parses_recorded(tmp_path: Path) -> None:
+def first_ingest_of_two_documents(tmp_path: Path) -> tuple[Path, Path, dg.DagsterInstance]:
+    """The seed and a synthetic document ingested once: both are partitions."""
     raw, published = tmp_path / "raw", tmp_path / "warehouse" / "foi.duckdb"
     write_seed(raw)
     write_synthetic(raw)
     instance = dg.DagsterInstance.ephemeral()
-
     ingest(raw, published, instance)
     assert sorted(instance.get_dynamic_partitions("documents")) == [SYNTHETIC_PATH, SEED_PATH]
+    return raw, published, instance
+
+
+def test_each_document_is_a_partition_with_its_parses_recorded(tmp_path: Path) -> None:
+    raw, published, instance = first_ingest_of_two_documents(tmp_path)
     assert parses(instance) == [(SYNTHETIC_PATH, "parsed"), (SEED_PATH, "parsed")]
 
     ingest(raw, published, instance)  # nothing changed: nothing parsed, nothing recorded
@@ -62,13 +67,7 @@ def test_a_bulk_parse_records_partitions_but_no_event_per_document(
     # Over the limit (a first build of thousands of documents), one event per parse would cost
     # minutes: every document still becomes a partition, and raw.documents records the parse.
     monkeypatch.setattr(ingestion, "PARSE_EVENTS_LIMIT", 1)
-    raw, published = tmp_path / "raw", tmp_path / "warehouse" / "foi.duckdb"
-    write_seed(raw)
-    write_synthetic(raw)
-    instance = dg.DagsterInstance.ephemeral()
-
-    ingest(raw, published, instance)
-    assert sorted(instance.get_dynamic_partitions("documents")) == [SYNTHETIC_PATH, SEED_PATH]
+    raw, published, instance = first_ingest_of_two_documents(tmp_path)
     assert parses(instance) == []
 
     (raw / SYNTHETIC_PATH).write_bytes(b"")  # one parse: under the limit, recorded
