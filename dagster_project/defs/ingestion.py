@@ -100,13 +100,10 @@ def raw_tables(
     is skipped."""
     con = open_build_file(warehouse.build(), on_wait=context.log.warning)
     try:
+        # Progress comes once a batch: Dagster stores every log line, even a debug one, at
+        # 10-25 ms each, which one line per document turned into minutes.
         report = ingest_incrementally(
-            # Progress once a batch: Dagster stores every log line, even a debug one, at
-            # 10-25 ms each, which one line per document turned into minutes.
-            warehouse.raw(),
-            con,
-            progress=context.log.info,
-            full_refresh=config.full_refresh,
+            warehouse.raw(), con, progress=context.log.info, full_refresh=config.full_refresh
         )
         digest = inputs_digest(con)
         record_inputs(con, digest)

@@ -188,15 +188,14 @@ def ingest_incrementally(
         rows, file_errors, entry = outcome
         for table, table_rows in rows.items():
             pending.setdefault(table, []).extend(table_rows)
-        if number % PARSE_BATCH == 0:
-            writer.add(pending)
-            pending = {}
         errors.extend(file_errors)
         if entry is not None:
             entries.append(entry)
             report.outcomes[cand.source.rel_path] = entry
         report.parsed.append(cand.source.rel_path)
         if number % PARSE_BATCH == 0:
+            writer.add(pending)
+            pending = {}
             progress(f"parsed {number} of {len(to_parse)} files")
     writer.add(pending)
     report.counts = writer.finish(errors, entries)
