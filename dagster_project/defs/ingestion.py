@@ -9,7 +9,7 @@ import dagster as dg
 
 from dagster_project.build_state import inputs_digest, published_inputs, record_inputs
 from dagster_project.defs.resources import WarehouseResource
-from dagster_project.ingest.documents import discover_documents
+from dagster_project.ingest.documents import document_format, document_paths
 from dagster_project.ingest.raw_tables import RAW_TABLES
 from dagster_project.ingest.run import IngestReport, ingest_incrementally
 from dagster_project.warehouse import open_build_file
@@ -61,16 +61,18 @@ class IngestConfig(dg.Config):
 def raw_files(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
-    sources = discover_documents(warehouse.raw())
+    # Paths only: the ingest reads the sidecars.
+    paths = document_paths(warehouse.raw())
     listing = [
-        f"| {source.rel_path} | {source.format} | {source.path.stat().st_size} |"
-        for source in sources[:LISTED_FILES]
+        f"| {path.relative_to(warehouse.raw()).as_posix()} | {document_format(path)} "
+        f"| {path.stat().st_size} |"
+        for path in paths[:LISTED_FILES]
     ]
-    context.log.info("%d files under %s", len(sources), warehouse.raw())
+    context.log.info("%d files under %s", len(paths), warehouse.raw())
     table = "\n".join(["| path | format | bytes |", "|---|---|---|", *listing])
     return dg.MaterializeResult(
         metadata={
-            "file_count": len(sources),
+            "file_count": len(paths),
             "raw_dir": str(warehouse.raw()),
             "files": dg.MetadataValue.md(table),
         }

@@ -114,20 +114,33 @@ ALIASES_SEED = PROJECT_ROOT / "dbt" / "seeds" / "force_aliases.csv"
 _YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def document_paths(raw_dir: Path) -> list[Path]:
+    """Every document file under raw_dir, sorted: not sidecars, hidden files or READMEs."""
+    return sorted(
+        path
+        for path in raw_dir.rglob("*")
+        if path.is_file()
+        and not path.name.endswith(SIDECAR_SUFFIX)
+        and not path.name.startswith(".")
+        and path.name != "README.md"
+    )
+
+
+def document_format(path: Path) -> str:
+    return path.suffix.lower().lstrip(".")
+
+
 def discover_documents(raw_dir: Path) -> list[SourceFile]:
     """Every document file under raw_dir/<force>/, sorted by path; sidecars are attached."""
     found: list[SourceFile] = []
-    for path in sorted(p for p in raw_dir.rglob("*") if p.is_file()):
-        name = path.name
-        if name.endswith(SIDECAR_SUFFIX) or name.startswith(".") or name == "README.md":
-            continue
+    for path in document_paths(raw_dir):
         rel = path.relative_to(raw_dir)
         force_hint = rel.parts[0] if len(rel.parts) > 1 else ""
         source = SourceFile(
             path=path,
             rel_path=rel.as_posix(),
             force_hint=force_hint,
-            format=path.suffix.lower().lstrip("."),
+            format=document_format(path),
         )
         sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
         if sidecar.exists():
