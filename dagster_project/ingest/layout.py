@@ -16,6 +16,9 @@ class Paragraph:
 
     text: str
     locator: str  # e.g. "line 12", "page 2 line 5", "sheet Data row 3", "html p 14"
+    # What the format says the paragraph is, where it says: "heading" (an HTML <h2>, a Word
+    # heading style), "list_item" (<li>, a Word list paragraph); "" when it says nothing.
+    style: str = ""
 
 
 @dataclass(frozen=True)

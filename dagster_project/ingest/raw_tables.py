@@ -25,7 +25,15 @@ RAW_TABLES: dict[str, str] = {
         supersedes varchar, disclosure_key varchar, revision_text varchar""",
     "sections": """
         document_id varchar, section_no integer, question_no varchar, question_text varchar,
-        answer_text varchar, locator varchar""",
+        answer_text varchar, locator varchar, question_printed boolean""",
+    "outline": """
+        document_id varchar, block_no integer, role varchar, text varchar, locator varchar,
+        question_no varchar, context_path varchar""",
+    "figure_contexts": """
+        document_id varchar, source_kind varchar, source_key varchar, title varchar,
+        question_no varchar, question_text varchar, sub_question_no varchar,
+        sub_question_text varchar, heading varchar, heading_path varchar, preamble varchar,
+        context_path varchar""",
     "table_cells": """
         document_id varchar, table_no integer, row_no integer, col_no integer,
         row_label varchar, col_label varchar, cell_text varchar, section_no integer,
@@ -141,8 +149,37 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
         )
         st = doc.structure
         rows["sections"].extend(
-            (did, s.section_no, s.question_no, s.question_text, s.answer_text, s.locator)
+            (
+                did,
+                s.section_no,
+                s.question_no,
+                s.question_text,
+                s.answer_text,
+                s.locator,
+                s.question_printed,
+            )
             for s in st.sections
+        )
+        rows["outline"].extend(
+            (did, o.block_no, o.role, o.text, o.locator, o.question_no, o.context.path())
+            for o in st.outline
+        )
+        rows["figure_contexts"].extend(
+            (
+                did,
+                f.source_kind,
+                f.source_key,
+                f.context.title or meta["title"],
+                f.context.question_no,
+                f.context.question_text,
+                f.context.sub_question_no,
+                f.context.sub_question_text,
+                f.context.headings[-1] if f.context.headings else None,
+                " > ".join(f.context.headings) or None,
+                f.context.preamble,
+                f.context.path() or None,
+            )
+            for f in st.contexts
         )
         rows["table_cells"].extend(
             (

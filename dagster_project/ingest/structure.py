@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table
+from dagster_project.ingest.outline import Context, build_outline
 from dagster_project.ingest.textutil import may_contain
 
 # "1.", "1a:", "Q2)", "Question 3 -", "2 b." at the start of a line.
@@ -26,7 +27,7 @@ _QUESTION_WORDS = re.compile(
 )
 # "2021 = 4,620", "2020 – 44", "2022/23 - 10", "Male: 57" (a label, a separator, a number).
 _LABELLED_VALUE = re.compile(
-    r"(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,60}?)"
+    r"(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,90}?)"
     r"\s*(?:=|:|–|—|-)\s*"
     r"(?P<value>(?:<|>|fewer than |less than )?\s*\d[\d,]*(?![\d,])(?!\s*[/\-.]\s*\d))",
 )
@@ -48,6 +49,19 @@ _PROSE_NUMBER = re.compile(
 )
 # A number straight after these words is a reference ("FOI 4362-13"), not a count.
 _REFERENCE_WORDS = {"foi", "ref", "ref.", "reference", "request", "pub"}
+# "question 1", "Answers 2 and 3", "Q4": numbers that name a question, not counts.
+_QUESTION_WORDS_BEFORE = {"question", "questions", "answer", "answers", "q", "q.", "part", "parts"}
+_NAMING_LINKS = {"and", "&", "to", "or"}
+# An answer opened by its question's number: "1: August 2010", "2. Disclosures made".
+_ANSWER_NUMBER = re.compile(r"^\s*\d{1,2}[a-z]?\s*[.:)]\s")
+# A list line: one label, a separator, one value ("2024/25 (to 31 December 2024) - 49",
+# "Subject to a Sexual Risk Order (full or interim) - 19", "2021 - fewer than five").
+_LIST_VALUE_LINE = re.compile(
+    r"^(?P<label>[^\s].{0,100}?)\s+[-–—=:]\s*"
+    r"(?P<value>(?:<|>|fewer than |less than |under )?\s*\d[\d,]*|fewer than \w+|less than \w+|"
+    r"nil|none|zero|\*)\s*$",
+    re.IGNORECASE,
+)
 _YEARLIKE = re.compile(r"^(19|20)\d{2}$")
 _SECTION_CITATION = re.compile(
     r"\b(?:section|sections|s\.|s)\s*(\d{1,2}(?:\s*\(\s*\d+\s*\))?(?:\s*\(\s*[a-z]\s*\))*)",
@@ -76,6 +90,7 @@ class SectionRecord:
     question_text: str | None
     answer_text: str
     locator: str
+    question_printed: bool = True
 
 
 @dataclass
@@ -100,6 +115,7 @@ class InlineFigureRecord:
     section_no: int
     locator: str
     figure_no: int
+    context: Context = field(default_factory=Context)
 
 
 @dataclass
@@ -111,8 +127,31 @@ class ExemptionRecord:
 
 
 @dataclass
+class OutlineRecord:
+    """One block of the outline: its role, text and what it answers."""
+
+    block_no: int
+    role: str
+    text: str
+    locator: str
+    question_no: str | None
+    context: Context
+
+
+@dataclass
+class FigureContext:
+    """The context one figure was printed in, keyed like its raw row."""
+
+    source_kind: str  # table_cell or inline
+    source_key: str  # "table 1 row 2 col 3" or "figure 4", as int_figure_candidates keys it
+    context: Context
+
+
+@dataclass
 class DocumentStructure:
     sections: list[SectionRecord] = field(default_factory=list)
+    outline: list[OutlineRecord] = field(default_factory=list)
+    contexts: list[FigureContext] = field(default_factory=list)
     table_cells: list[TableCellRecord] = field(default_factory=list)
     inline_figures: list[InlineFigureRecord] = field(default_factory=list)
     exemptions: list[ExemptionRecord] = field(default_factory=list)
@@ -130,40 +169,62 @@ def question_marker(text: str) -> tuple[str, str] | None:
 
 
 def read_structure(layout: DocumentLayout) -> DocumentStructure:
-    """Split a layout into question/answer sections and read the records of each."""
+    """Read the outline of a layout into question/answer sections and the records of each,
+    every figure with the context it was printed in."""
     result = DocumentStructure()
-    current = SectionRecord(0, None, None, "", "start")
-    answer_parts: list[str] = []
+    nodes, questions = build_outline(layout)
+    section_of = {question.number: number for number, question in enumerate(questions, start=1)}
+    before_questions: list[str] = []
     table_no = 0
-
-    def close_section() -> None:
-        current.answer_text = "\n".join(answer_parts)
-        if current.section_no > 0 or current.answer_text:
-            result.sections.append(current)
-
-    for block in layout.blocks:
-        if isinstance(block, Paragraph):
-            marker = question_marker(block.text)
-            if marker:
-                close_section()
-                answer_parts = []
-                current = SectionRecord(
-                    section_no=current.section_no + 1,
-                    question_no=marker[0],
-                    question_text=marker[1],
-                    answer_text="",
-                    locator=block.locator,
-                )
-                continue
-            answer_parts.append(block.text)
-            result.inline_figures.extend(_inline_figures(block, current.section_no))
-            result.exemptions.extend(_exemptions(block, current.section_no))
-        else:
+    for node in nodes:
+        context = node.context
+        answered = context.sub_question_no or context.question_no
+        section_no = section_of.get(answered, 0) if answered else 0
+        result.outline.append(
+            OutlineRecord(node.block_no, node.role, node.text, node.locator, answered, context)
+        )
+        if node.role in ("chrome", "title", "metadata"):
+            continue
+        if isinstance(node.block, Table):
             table_no += 1
-            result.table_cells.extend(_table_cells(block, table_no, current.section_no))
-            answer_parts.append(_table_as_text(block))
-    close_section()
+            cells = _table_cells(node.block, table_no, section_no)
+            result.table_cells.extend(cells)
+            result.contexts.extend(
+                FigureContext("table_cell", f"table {c.table_no} row {c.row_no} col {c.col_no}",
+                              context)
+                for c in cells
+            )
+            if section_no == 0:
+                before_questions.append(_table_as_text(node.block))
+            continue
+        if node.role in ("question", "sub_question", "request", "response"):
+            result.exemptions.extend(_exemptions(node.block, section_no))
+            continue
+        if section_no == 0:
+            before_questions.append(node.text)
+        if node.role != "heading":
+            result.inline_figures.extend(_inline_figures(node.block, section_no, context))
+        result.exemptions.extend(_exemptions(node.block, section_no))
+    if before_questions:
+        result.sections.append(SectionRecord(0, None, None, "\n".join(before_questions), "start"))
+    for number, question in enumerate(questions, start=1):
+        if not question.text and not question.answer_parts and not question.printed:
+            continue  # "1" above "1 a)": only its lettered parts were printed
+        result.sections.append(
+            SectionRecord(
+                section_no=number,
+                question_no=question.number,
+                question_text=question.text,
+                answer_text="\n".join(question.answer_parts),
+                locator=question.locator,
+                question_printed=question.printed,
+            )
+        )
     _number_figures(result.inline_figures)
+    for figure in result.inline_figures:
+        result.contexts.append(
+            FigureContext("inline", f"figure {figure.figure_no}", figure.context)
+        )
     return result
 
 
@@ -259,12 +320,30 @@ def _extend_row_label(cells: list[TableCellRecord], row_no: int, label: str) -> 
             cell.row_text = cell.row_label + cell.row_text[len(old_label) :]
 
 
-def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureRecord]:
+def _inline_figures(
+    paragraph: Paragraph, section_no: int, context: Context
+) -> list[InlineFigureRecord]:
     text = paragraph.text
     if not _DIGIT.search(text) or (("#" in text or ":" in text) and _METADATA_LINE.search(text)):
         return []
     figures: list[InlineFigureRecord] = []
     taken: list[tuple[int, int]] = []
+    listed = _LIST_VALUE_LINE.match(text)
+    if listed and not _LABELLED_VALUE.search(listed.group("label")):
+        return [
+            InlineFigureRecord(
+                label_text=listed.group("label").strip(),
+                value_text=listed.group("value").strip(),
+                sentence=text,
+                section_no=section_no,
+                locator=paragraph.locator,
+                figure_no=0,
+                context=context,
+            )
+        ]
+    answer_number = _ANSWER_NUMBER.match(text)
+    if answer_number:
+        taken.append(answer_number.span())
     for match in _LABELLED_VALUE.finditer(text):
         figures.append(
             InlineFigureRecord(
@@ -274,6 +353,7 @@ def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureR
                 section_no=section_no,
                 locator=paragraph.locator,
                 figure_no=0,
+                context=context,
             )
         )
         taken.append(match.span())
@@ -287,6 +367,8 @@ def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureR
         words_before = text[:start].split()[-6:]
         if words_before and words_before[-1].lower().strip("(:#") in _REFERENCE_WORDS:
             continue
+        if _names_a_question(words_before):
+            continue
         if _in_citation(text, start, end, words_before):
             continue
         words_after = text[end:].split()[:6]
@@ -298,9 +380,21 @@ def _inline_figures(paragraph: Paragraph, section_no: int) -> list[InlineFigureR
                 section_no=section_no,
                 locator=paragraph.locator,
                 figure_no=0,
+                context=context,
             )
         )
     return figures
+
+
+def _names_a_question(words_before: list[str]) -> bool:
+    """True for `1` in "question 1" and `3` in "Answers 2 and 3"."""
+    for word in reversed(words_before[-4:]):
+        word = word.lower().strip(",(:#")
+        if word in _QUESTION_WORDS_BEFORE:
+            return True
+        if word not in _NAMING_LINKS and not word.isdigit():
+            return False
+    return False
 
 
 def _in_citation(text: str, start: int, end: int, words_before: list[str]) -> bool:

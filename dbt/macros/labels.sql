@@ -10,7 +10,8 @@
 {%- endmacro %}
 
 {% macro is_total_label(expr) -%}
-    coalesce({{ re_matches(normalise_label(expr), '^(grand |overall )?totals?\\b') }}, false)
+    {#- "Total", "Grand total", and "<area> total" ("North Wales total", "Force total") -#}
+    coalesce({{ re_matches(normalise_label(expr), '^(grand |overall )?totals?\\b|^[a-z][a-z -]{1,40} totals?$') }}, false)
 {%- endmacro %}
 
 {% macro sex_of(expr) -%}

@@ -91,3 +91,36 @@
 {% macro iso_interval_label(start_expr, end_expr) -%}
     strftime({{ start_expr }}, '%Y-%m-%d') || '/' || strftime({{ end_expr }}, '%Y-%m-%d')
 {%- endmacro %}
+
+{% macro period_phrase(expr) -%}
+    {#- the words of a sentence, heading or question that name the period of the figures under
+        it, rewritten as a label int_period_labels_parsed reads ("on 31 March 2025 there were"
+        -> "as at 31 march 2025"); null when it names none -#}
+    {%- set month = '(january|february|march|april|may|june|july|august|september|october|november|december)' -%}
+    case
+        when {{ re_matches(expr, '\\b(as (at|of|on)|on|at|figures for|position (at|on)|end of) (the )?\\d{1,2}(st|nd|rd|th)? ' ~ month ~ ',? (19|20)\\d{2}') }}
+            then 'as at ' || {{ re_extract(expr, '(\\d{1,2}(st|nd|rd|th)? ' ~ month ~ ',? (19|20)\\d{2})', 1) }}
+        when {{ re_matches(expr, '\\b(as (at|of|on)|on) (the )?\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}') }}
+            then 'as at ' || {{ re_extract(expr, '(\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4})', 1) }}
+        when {{ re_matches(expr, '\\b(figures|data|position|numbers?|counts?|totals?) (for|in|as at|at|of) (the month of )?' ~ month ~ ' (19|20)\\d{2}') }}
+            then 'figures for ' || {{ re_extract(expr, '(' ~ month ~ ' (19|20)\\d{2})', 1) }}
+        when {{ re_matches(expr, '\\b(financial year|fy) ?(19|20)\\d{2} ?[/-] ?\\d{2,4}') }}
+            then {{ re_extract(expr, '((19|20)\\d{2} ?[/-] ?\\d{2,4})', 1) }}
+        when {{ re_matches(expr, '\\bcalendar year (19|20)\\d{2}\\b') }}
+            then {{ re_extract(expr, 'calendar year ((19|20)\\d{2})', 1) }}
+        when {{ re_matches(expr, '\\b(currently|at present|right now|as of today|at this time|today)\\b') }}
+            and not {{ re_matches(expr, 'currently (in|held in|serving) (custody|prison)') }}
+            then 'currently'
+    end
+{%- endmacro %}
+
+{% macro snapshot_day_of_year(expr) -%}
+    {#- "on 31 December of each year" -> '12-31': the day a list of bare years counts on -#}
+    {%- set months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] -%}
+    case
+    {%- for name in months %}
+        when {{ re_matches(expr, '\\b(on|as at|at) (the )?\\d{1,2}(st|nd|rd|th)? ' ~ name ~ ' (of )?(each|every|the) year') }}
+            then '{{ "%02d" % loop.index }}-' || lpad({{ re_extract(expr, '(\\d{1,2})(st|nd|rd|th)? ' ~ name, 1) }}, 2, '0')
+    {%- endfor %}
+    end
+{%- endmacro %}

@@ -24,6 +24,8 @@ _HARD_WRAP_MAX = 100
 # A line this close to the wrap width ran into the margin, so the next line continues it.
 _WRAP_SLACK = 18
 _LIST_ITEM = re.compile(r"^([-•*·]|\(?[a-z0-9]{1,2}[.)])\s|^(19|20)\d{2}(/\d{2,4})?\s*[-–=:]")
+# An e-mail header line is as long as its sender or subject, not wrapped at the body's width.
+_MAIL_HEADER = re.compile(r"^(from|sent|to|cc|subject|date):", re.IGNORECASE)
 _NUMERIC_CELL = re.compile(r"^[<>*]?\s*\d[\d,]*$|^(nil|none|n/a|\*)$", re.IGNORECASE)
 
 
@@ -128,7 +130,9 @@ def _wrapped_label(line: str, lines: list[str], after: int) -> bool:
 def _wrap_width(lines: list[str], normalised: list[str]) -> int | None:
     """The column a hard-wrapped file was wrapped at, or None when its lines are not wrapped."""
     lengths = [
-        len(text) for line, text in zip(lines, normalised, strict=True) if text and "\t" not in line
+        len(text)
+        for line, text in zip(lines, normalised, strict=True)
+        if text and "\t" not in line and not _MAIL_HEADER.match(text)
     ]
     if not lengths:
         return None
@@ -156,10 +160,39 @@ def _piped_blocks(piped: list[tuple[str, str, bool]]) -> list[Paragraph | Table]
     cells = [cells[0] for cells in cells_per_line]
     width = _flattened_width(cells, [blank for _, _, blank in piped])
     if width is None:
-        return [Paragraph(cell, loc) for cell, loc in zip(cells, locators, strict=True)]
+        return _rows_by_labels(cells, locators) or [
+            Paragraph(cell, loc) for cell, loc in zip(cells, locators, strict=True)
+        ]
     rows = tuple(tuple(cells[i : i + width]) for i in range(0, len(cells), width))
     row_locs = tuple(locators[i] for i in range(0, len(cells), width))
     return [Table(rows=rows, locator=locators[0], row_locators=row_locs)]
+
+
+def _rows_by_labels(cells: list[str], locators: list[str]) -> list[Paragraph | Table]:
+    """A one-cell-per-line table whose rows are not all as wide as its header: each row is a
+    label followed by its numbers. A row with fewer numbers than the header has columns is
+    misaligned: its numbers are set beyond the header, under no column, since the columns they
+    belong to are unknown."""
+    numeric = [bool(_NUMERIC_CELL.match(c)) for c in cells]
+    first = next((i for i, is_number in enumerate(numeric) if is_number), None)
+    if first is None or first < 2:
+        return []
+    header = cells[: first - 1]
+    width = len(header)
+    starts = [i for i in range(first - 1, len(cells)) if not numeric[i]]
+    rows = [tuple(header)]
+    row_locs = [locators[0]]
+    for start, end in itertools.pairwise([*starts, len(cells)]):
+        values = cells[start + 1 : end]
+        if not values or len(values) > width - 1:
+            return []
+        if len(values) < width - 1:
+            values = [""] * (width - 1) + values
+        rows.append((cells[start], *values))
+        row_locs.append(locators[start])
+    width = max(len(row) for row in rows)
+    padded = tuple(row + ("",) * (width - len(row)) for row in rows)
+    return [Table(rows=padded, locator=locators[0], row_locators=tuple(row_locs))]
 
 
 def _flattened_width(cells: list[str], blank_before: list[bool]) -> int | None:

@@ -19,13 +19,44 @@ sections as (
         -- the question asks for a breakdown by area: rows nobody else reads are area names
         {{ re_matches(
             normalise_label('question_text'),
-            '\\b(each|every|per|by) (local |policing |neighbourhood )?(area|district|county|borough|lpu|npu|division|local authority|policing area|policing district)s?\\b|broken down (into|by) .{0,40}(areas?|districts?|count(y|ies)|boroughs?|lpus?|npus?)'
+            '\\b(each|every|per|by)( of)?( the| your)? (local |policing |neighbourhood |local authority |council )?(area|district|county|counties|borough|lpu|npu|division|local authority|policing area|policing district)s?\\b|broken down (into|by) .{0,40}(areas?|districts?|count(y|ies)|boroughs?|lpus?|npus?)'
         ) }} as is_area_question
     from {{ ref('int_sections_classified') }}
 ),
 
 periods as (
     select * from {{ ref('int_period_labels_parsed') }}
+),
+
+contexts as (
+    select * from {{ ref('int_figure_contexts') }}
+),
+
+-- The period the context gives, nearest level first: the heading above the figure, the line
+-- introducing its list, its own sentence, the answer's snapshot phrase, then its question.
+context_periods as (
+    select
+        contexts.figure_id,
+        contexts.snapshot_day,
+        case
+            when heading_period.period_kind is not null then 'heading'
+            when preamble_period.period_kind is not null then 'preamble'
+            when sentence_period.period_kind is not null then 'sentence'
+            when question_period.period_kind is not null then 'question'
+        end as context_period_from,
+        coalesce(heading_period.period_kind, preamble_period.period_kind, sentence_period.period_kind, question_period.period_kind)
+            as period_kind,
+        coalesce(heading_period.period_label, preamble_period.period_label, sentence_period.period_label, question_period.period_label)
+            as period_label,
+        coalesce(heading_period.period_start, preamble_period.period_start, sentence_period.period_start, question_period.period_start)
+            as period_start,
+        coalesce(heading_period.period_end, preamble_period.period_end, sentence_period.period_end, question_period.period_end)
+            as period_end
+    from contexts
+    left join periods as heading_period on contexts.heading_period_text = heading_period.label_text
+    left join periods as preamble_period on contexts.preamble_period_text = preamble_period.label_text
+    left join periods as sentence_period on contexts.sentence_period_text = sentence_period.label_text
+    left join periods as question_period on contexts.question_period_text = question_period.label_text
 ),
 
 parsed_values as (
@@ -175,13 +206,39 @@ labelled as (
         row_period.period_kind as row_period_kind,
         coalesce(col_full_period.label_text, col_part_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
         coalesce(col_full_period.period_kind, col_part_period.period_kind, row_period.period_kind, group_period.period_kind) as label_period_kind,
+        case
+            when coalesce(col_full_period.period_kind, col_part_period.period_kind) is not null then 'column'
+            when row_period.period_kind is not null and normalised.is_word_window then 'sentence'
+            when row_period.period_kind is not null or group_period.period_kind is not null then 'label'
+        end as label_period_from,
         coalesce(col_full_period.period_label, col_part_period.period_label, row_period.period_label, group_period.period_label) as label_period_label,
         coalesce(col_full_period.period_start, col_part_period.period_start, row_period.period_start, group_period.period_start) as label_period_start,
         coalesce(col_full_period.period_end, col_part_period.period_end, row_period.period_end, group_period.period_end) as label_period_end,
-        context_period.period_kind as context_period_kind,
-        context_period.period_label as context_period_label,
-        context_period.period_start as context_period_start,
-        context_period.period_end as context_period_end,
+        {%- set near = "context_periods.context_period_from in ('heading', 'preamble', 'sentence')" %}
+        {%- set answer = "context_period.period_kind is not null" %}
+        {%- for part in ['kind', 'label', 'start', 'end'] %}
+        case
+            when {{ near }} then context_periods.period_{{ part }}
+            when {{ answer }} then context_period.period_{{ part }}
+            else context_periods.period_{{ part }}
+        end as context_period_{{ part }},
+        {%- endfor %}
+        case
+            when {{ near }} then context_periods.context_period_from
+            when {{ answer }} then 'sentence'
+            when context_periods.context_period_from = 'question' and normalised.section_no > 0
+                then case when sections.question_no similar to '[0-9]+[a-z]' then 'sub_question' else 'question' end
+        end as context_period_from,
+        context_periods.snapshot_day,
+        contexts.heading,
+        contexts.preamble,
+        contexts.context_path,
+        contexts.heading_measure,
+        contexts.preamble_measure,
+        contexts.title_measure,
+        coalesce(contexts.heading_offence_category, contexts.preamble_offence_category) as context_offence_category,
+        coalesce(contexts.heading_custody, contexts.preamble_custody) as context_custody,
+        coalesce(contexts.is_plain_heading, false) as is_plain_heading,
         offence_matched.offence_key as title_offence_key,
         offence_matched.reads_as_title as title_reads_as_title,
         offence_matched.label_rank as offence_label_rank,
@@ -209,7 +266,20 @@ labelled as (
         sections.question_text,
         sections.question_measure,
         sections.question_offence_category,
-        sections.custody as section_custody
+        sections.custody as section_custody,
+        -- the measure the context names when the figure's own labels name none, nearest first
+        coalesce(contexts.heading_measure, contexts.preamble_measure, sections.question_measure, contexts.title_measure)
+            as context_measure,
+        case
+            when contexts.heading_measure is not null then 'heading'
+            when contexts.preamble_measure is not null then 'preamble'
+            when sections.question_measure is not null and sections.question_no similar to '[0-9]+[a-z]' then 'sub_question'
+            when sections.question_measure is not null then 'question'
+            when contexts.title_measure is not null then 'title'
+        end as context_measure_from,
+        contexts.heading_measure is not null
+        and contexts.preamble_measure is not null
+        and contexts.heading_measure != contexts.preamble_measure as is_context_measure_conflict
     from normalised
     left join label_readings as row_readings on normalised.row_label = row_readings.label
     left join label_readings as col_readings on normalised.col_label = col_readings.label
@@ -225,6 +295,8 @@ labelled as (
         on
             sections.answer_as_at_text = context_period.label_text
             and context_period.period_kind in ('as_at', 'month')
+    left join contexts on normalised.figure_id = contexts.figure_id
+    left join context_periods on normalised.figure_id = context_periods.figure_id
     left join parsed_values on normalised.value_read = parsed_values.value_text
     left join offence_matched on normalised.figure_id = offence_matched.figure_id
     left join measure_matched on normalised.figure_id = measure_matched.figure_id
@@ -252,14 +324,14 @@ measured as (
                 labelled.title_offence_key is not null
                 and not (labelled.has_area and labelled.area_label_rank = 1)
                 and (
-                    labelled.question_measure = 'breach_offences'
+                    labelled.context_measure = 'breach_offences'
                     or labelled.title_reads_as_title
                 )
                 then labelled.title_offence_key
             -- no title at all (a year series under "breaches of SHPOs"): the question's kind
             when
                 labelled.title_offence_key is null
-                and labelled.question_measure = 'breach_offences'
+                and labelled.context_measure = 'breach_offences'
                 and (
                     labelled.row_label_norm is null
                     or labelled.row_period_kind is not null
@@ -273,6 +345,8 @@ measured as (
         case
             when labelled.has_area and labelled.area_label_rank = 1 then labelled.row_label
             when labelled.has_area then labelled.row_group
+            -- a heading that reads as nothing else, over an answer broken down by area
+            when labelled.is_plain_heading and labelled.is_area_question then labelled.heading
             when labelled.is_word_window
                 then {{ re_extract(
                     'labelled.row_label',
@@ -283,7 +357,8 @@ measured as (
         labelled.area_kind = 'pseudo_area' and labelled.has_area as is_pseudo_area
     from labelled
     inner join documents on labelled.document_id = documents.document_id
-    left join category_defaults on labelled.question_offence_category = category_defaults.offence_category
+    left join category_defaults
+        on coalesce(labelled.context_offence_category, labelled.question_offence_category) = category_defaults.offence_category
 ),
 
 with_measure as (
@@ -298,12 +373,29 @@ with_measure as (
                 then measured.group_measure
             when
                 measured.order_family is not null
-                and measured.question_measure in (
+                and measured.context_measure in (
                     'shpo_subjects', 'sro_subjects', 'shpo_orders', 'sro_orders', 'shpo_granted', 'sro_granted'
                 )
-                then measured.order_family || substr(measured.question_measure, strpos(measured.question_measure, '_'))
-            else measured.question_measure
+                then measured.order_family || substr(measured.context_measure, strpos(measured.context_measure, '_'))
+            else measured.context_measure
         end as measure,
+        case
+            when measured.offence_key is not null and measured.offence_key = measured.title_offence_key
+                then case when measured.offence_label_rank = 2 then 'column' else 'label' end
+            when measured.offence_key is not null then measured.context_measure_from
+            when measured.row_measure is not null and not (measured.has_area and measured.area_label_rank = 1)
+                then case when measured.is_word_window then 'sentence' else 'label' end
+            when measured.col_measure is not null then 'column'
+            when measured.group_measure is not null and not (measured.has_area and measured.area_label_rank = 2)
+                then 'heading'
+            when
+                measured.order_family is not null
+                and measured.context_measure in (
+                    'shpo_subjects', 'sro_subjects', 'shpo_orders', 'sro_orders', 'shpo_granted', 'sro_granted'
+                )
+                then 'label'
+            else measured.context_measure_from
+        end as measure_from,
         case
             when measured.offence_key is null then null
             when measured.offence_key = measured.title_offence_key then 'title'
@@ -371,28 +463,42 @@ with_area as (
 -- The period, by the design's stock/flow rule: a bare year or month on a stock is a snapshot in
 -- it; a financial year on a stock is the 31 March that closes it; "currently" and "to date" end
 -- on the response date. A stock whose labels give no period takes its answer's snapshot date.
+{%- set context_period_applies -%}
+    (with_area.measure_kind = 'stock' or with_area.context_period_kind not in ('as_at', 'current'))
+{%- endset %}
 periodised as (
     select
         with_area.*,
         case
+            when with_area.label_period_kind is not null then with_area.label_period_from
+            when {{ context_period_applies }} then with_area.context_period_from
+        end as period_from_level,
+        case
             when with_area.label_period_kind is not null then with_area.label_period_kind
-            when with_area.measure_kind = 'stock' then with_area.context_period_kind
+            when {{ context_period_applies }} then with_area.context_period_kind
         end as raw_period_kind,
         case
             when with_area.label_period_kind is not null then with_area.label_period_label
-            when with_area.measure_kind = 'stock' then with_area.context_period_label
+            when {{ context_period_applies }} then with_area.context_period_label
         end as raw_period_label,
         case
             when with_area.label_period_kind is not null then with_area.label_period_start
-            when with_area.measure_kind = 'stock' then with_area.context_period_start
+            when {{ context_period_applies }} then with_area.context_period_start
         end as raw_period_start,
         case
             when with_area.label_period_kind is not null then with_area.label_period_end
-            when with_area.measure_kind = 'stock' then with_area.context_period_end
+            when {{ context_period_applies }} then with_area.context_period_end
         end as raw_period_end
     from with_area
 ),
 
+{#- a bare year on a stock, in a list "on 31 December of each year": that day of the year -#}
+{%- set dated_snapshot -%}
+    (periodised.raw_period_kind = 'year' and periodised.measure_kind = 'stock' and periodised.snapshot_day is not null)
+{%- endset %}
+{%- set snapshot_date -%}
+    cast(year(periodised.raw_period_start) || '-' || periodised.snapshot_day as date)
+{%- endset %}
 resolved as (
     select
         periodised.*,
@@ -408,12 +514,14 @@ resolved as (
             else periodised.raw_period_kind
         end as period_kind,
         case
+            when {{ dated_snapshot }} then {{ snapshot_date }}
             when periodised.raw_period_kind = 'financial_year' and periodised.measure_kind = 'stock' then periodised.raw_period_end
             when periodised.raw_period_kind = 'to_date' then coalesce(periodised.raw_period_start, make_date(year(periodised.response_date), 1, 1))
             when periodised.raw_period_kind = 'current' then periodised.response_date
             else periodised.raw_period_start
         end as period_start,
         case
+            when {{ dated_snapshot }} then {{ snapshot_date }}
             when periodised.raw_period_kind in ('to_date', 'current') then periodised.response_date
             else periodised.raw_period_end
         end as period_end
@@ -427,12 +535,23 @@ labelled_periods as (
             when resolved.period_kind is null then null
             when resolved.raw_period_kind = 'month' and resolved.period_kind = 'date_range'
                 then {{ iso_interval_label('period_start', 'period_end') }}
-            when resolved.raw_period_kind = 'financial_year' and resolved.period_kind = 'as_at' then strftime(resolved.period_end, '%Y-%m-%d')
+            when resolved.raw_period_kind in ('financial_year', 'year') and resolved.period_kind = 'as_at' and resolved.period_start = resolved.period_end
+                then strftime(resolved.period_end, '%Y-%m-%d')
             when resolved.raw_period_kind in ('to_date', 'current') and resolved.period_kind = 'as_at' then strftime(resolved.period_end, '%Y-%m-%d')
             when resolved.raw_period_kind = 'to_date' then {{ iso_interval_label('period_start', 'period_end') }}
             else resolved.raw_period_label
         end as period_label,
-        case when resolved.measure_kind = 'stock' then coalesce(resolved.row_custody, resolved.col_custody, resolved.section_custody) end as custody
+        case
+            when resolved.measure_kind = 'stock'
+                then coalesce(resolved.row_custody, resolved.col_custody, resolved.context_custody, resolved.section_custody)
+        end as custody,
+        case
+            when resolved.period_kind is null then null
+            when resolved.raw_period_kind = 'current' then 'response_date'
+            when resolved.raw_period_kind = 'year' and resolved.period_kind = 'as_at' and resolved.snapshot_day is not null
+                then coalesce(resolved.period_from_level, 'label')
+            else resolved.period_from_level
+        end as period_from
     from resolved
 ),
 
@@ -446,6 +565,12 @@ roled as (
             when
                 is_word_window
                 and {{ re_matches(normalise_label('source_text'), '\\b(hours?|minutes?|mins?|£ ?[0-9]|appropriate limit|cost limit|per hour)\\b') }}
+                then 'not_a_figure'
+            -- a note on how small numbers are shown ("counts of one to four are shown as <5")
+            when
+                source_kind = 'inline'
+                and {{ re_matches(normalise_label('source_text'), '\\b(shown|given|recorded|displayed|represented|replaced|written) as\\b|we (give|show) (it|them|these) as|between (one|1) and (four|4)\\b|(one|1) (to|and) (four|4) (are|is)') }}
+                and not {{ re_matches(normalise_label('row_label'), '^[0-9/ -]+$') }}
                 then 'not_a_figure'
             when
                 is_word_window
@@ -502,6 +627,8 @@ select
         when not is_row_label_understood then 'row label matched no mapping'
         when not is_col_label_understood then 'column label matched no mapping'
         when measure is null then 'no measure: the question and labels matched no pattern'
+        when measure_from = 'heading' and is_context_measure_conflict
+            then 'context disagrees: the heading and the line introducing the list name different measures'
         when raw_period_kind in ('to_date', 'current') and response_date is null
             then 'period runs to the response date, which is unknown'
         when raw_period_kind = 'current' and measure_kind = 'flow' then 'no period: "currently" on a count of events'

@@ -18,6 +18,14 @@ labels as (
     select label_text from {{ ref('stg_inline_figures') }}
     union
     select answer_as_at_text from {{ ref('int_sections_classified') }}
+    union
+    select heading_period_text from {{ ref('int_figure_contexts') }}
+    union
+    select preamble_period_text from {{ ref('int_figure_contexts') }}
+    union
+    select sentence_period_text from {{ ref('int_figure_contexts') }}
+    union
+    select question_period_text from {{ ref('int_figure_contexts') }}
 ),
 
 tokenised as (

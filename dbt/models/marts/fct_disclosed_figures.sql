@@ -48,6 +48,18 @@ select
     source_text,
     value_text as source_value_text,
     question_no,
+    coalesce(
+        nullif(concat_ws(
+            ' > ',
+            nullif(context_path, ''),
+            row_group,
+            case when not is_word_window then nullif(row_label, '') end,
+            nullif(col_label, '')
+        ), ''),
+        '(document)'
+    ) as context_path,
+    measure_from,
+    period_from,
     response_date,
     reference,
     is_synthetic

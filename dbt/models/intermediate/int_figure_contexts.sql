@@ -1,0 +1,106 @@
+-- What each level of a figure's context says, read one level at a time: the measure and
+-- offence category its words name, the period they name, what they say about custody. The
+-- precedence between levels (nearest first) is decided in int_figures_classified; this model
+-- only reads each level.
+with
+
+contexts as (
+    select
+        *,
+        {{ normalise_label('heading') }} as heading_norm,
+        {{ normalise_label('preamble') }} as preamble_norm,
+        {{ normalise_label('sub_question_text') }} as sub_question_norm,
+        {{ normalise_label('question_text') }} as question_norm,
+        {{ normalise_label('title') }} as title_norm
+    from {{ ref('stg_figure_contexts') }}
+),
+
+sentences as (
+    select
+        document_id,
+        'figure ' || figure_no as source_key,
+        {{ normalise_label('sentence') }} as sentence_norm
+    from {{ ref('stg_inline_figures') }}
+),
+
+patterns as (
+    select * from {{ ref('question_topic_patterns') }}
+),
+
+-- Each distinct text is matched against the topic patterns once, then joined back.
+distinct_texts as (
+    select heading_norm as text_norm from contexts
+    union
+    select preamble_norm from contexts
+    union
+    select sub_question_norm from contexts
+    union
+    select question_norm from contexts
+    union
+    select title_norm from contexts
+),
+
+topics as (
+    select
+        distinct_texts.text_norm,
+        patterns.measure,
+        patterns.offence_category
+    from distinct_texts
+    inner join patterns on {{ re_matches_column('distinct_texts.text_norm', 'patterns.pattern') }}
+    where distinct_texts.text_norm is not null
+    qualify row_number() over (partition by distinct_texts.text_norm order by patterns.priority) = 1
+),
+
+read_levels as (
+    select
+        contexts.document_id,
+        contexts.source_kind,
+        contexts.source_key,
+        contexts.title,
+        contexts.question_no as context_question_no,
+        contexts.sub_question_no,
+        contexts.heading,
+        contexts.heading_path,
+        contexts.preamble,
+        contexts.context_path,
+        heading_topics.measure as heading_measure,
+        heading_topics.offence_category as heading_offence_category,
+        preamble_topics.measure as preamble_measure,
+        preamble_topics.offence_category as preamble_offence_category,
+        title_topics.measure as title_measure,
+        {{ period_phrase('contexts.heading_norm') }} as heading_period_text,
+        {{ period_phrase('contexts.preamble_norm') }} as preamble_period_text,
+        {{ period_phrase('sentences.sentence_norm') }} as sentence_period_text,
+        coalesce(
+            {{ period_phrase('contexts.sub_question_norm') }},
+            {{ period_phrase('contexts.question_norm') }}
+        ) as question_period_text,
+        coalesce(
+            {{ snapshot_day_of_year('contexts.heading_norm') }},
+            {{ snapshot_day_of_year('contexts.preamble_norm') }},
+            {{ snapshot_day_of_year('contexts.sub_question_norm') }},
+            {{ snapshot_day_of_year('contexts.question_norm') }}
+        ) as snapshot_day,
+        {{ custody_of('contexts.heading') }} as heading_custody,
+        {{ custody_of('contexts.preamble') }} as preamble_custody,
+        -- a heading nothing else reads (no measure, period, sex or custody) may be an area name
+        contexts.heading is not null
+        and heading_topics.measure is null
+        and {{ period_phrase('contexts.heading_norm') }} is null
+        and {{ sex_of('contexts.heading') }} is null
+        and {{ custody_of('contexts.heading') }} is null
+        and not {{ is_total_label('contexts.heading') }}
+        and not {{ re_matches('contexts.heading_norm', '\\d|^(notes?|background|response|answer|information|figures|table|offences?|year|period)\\b') }}
+            as is_plain_heading
+    from contexts
+    left join sentences
+        on contexts.document_id = sentences.document_id and contexts.source_key = sentences.source_key
+    left join topics as heading_topics on contexts.heading_norm = heading_topics.text_norm
+    left join topics as preamble_topics on contexts.preamble_norm = preamble_topics.text_norm
+    left join topics as title_topics on contexts.title_norm = title_topics.text_norm
+)
+
+select
+    md5(document_id || '|' || source_key) as figure_id,
+    *
+from read_levels
