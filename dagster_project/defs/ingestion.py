@@ -21,6 +21,10 @@ RAW_TABLE_DESCRIPTIONS = {
     "inline_figures": "Numbers found in running text or lists, with the words around them.",
     "exemptions": "FOI Act sections cited (12, 40(2), ...), with the sentence citing them.",
     "page_furniture": "Page-break debris set aside: stray dates, page numbers, force names.",
+    "outline": "Every block of each document with its role (chrome, title, question, heading, "
+    "list item, ...) and the context path it sits under.",
+    "figure_contexts": "The context each figure was printed in: question, sub-question, "
+    "headings, the line introducing its list or table, the title.",
     "ingest_errors": "Files that could not be read: path and one clear sentence why.",
 }
 

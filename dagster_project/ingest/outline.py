@@ -80,6 +80,9 @@ _REFERRED = re.compile(
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
+_TITLE_REFERENCE = re.compile(
+    r"\b(foi|ref|reference|request|disclosure)\b.{0,14}\d|\d+/\d{2,4}\b", re.IGNORECASE
+)
 _LIST_LINE = re.compile(
     r"^([-•*·]\s)|^(19|20)\d{2}\b|^[^.!?]{1,90}\s[-–—=:]\s*(<|>|fewer than|less than)?\s*"
     r"(\d[\d,]*|nil|none|zero|no|one|two|three|four|five|\*)\s*$",
@@ -173,6 +176,14 @@ def _is_heading(paragraph: Paragraph, following: Block | None) -> bool:
     if isinstance(following, Table):
         return True
     return bool(_LIST_LINE.match(following.text)) or following.style in ("heading", "list_item")
+
+
+def _is_title(text: str) -> bool:
+    """A page or letter title: a short line that is no sentence and states no figure (the
+    numbers of a title are its reference: "FOI 2291/24")."""
+    if len(text) >= 160 or text.endswith(".") or _LIST_LINE.match(text):
+        return False
+    return not _DIGIT.search(text) or bool(_TITLE_REFERENCE.search(text))
 
 
 def _is_list_block(block: Block | None) -> bool:
@@ -309,7 +320,7 @@ class _Walker:
             self.add(block, "sub_question", lettered.group(2))
             return
         if not self.seen_content and not self.question and self.zone == "start":
-            if len(self.title_lines) < 3 and len(text) < 160 and not _LIST_LINE.match(text):
+            if len(self.title_lines) < 3 and _is_title(text):
                 self.title_lines.append(text)
                 self.add(block, "title", text)
                 return
