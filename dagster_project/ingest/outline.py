@@ -56,7 +56,7 @@ _METADATA = re.compile(
     r"(ref(erence)?|request (reference|number|no\.?|id)|reference (number|no\.?)|"
     r"date( of)?( revised| the)?( response| reply| release)?|date (released|sent|published)|"
     r"response (date|sent)|responded|published|released|received|sent|from|to|cc|subject|"
-    r"date received|date of request|case (number|ref))\b[^:]{0,20}:",
+    r"date received|date of request|case (number|ref)|tel(ephone)?|phone|e-?mail|fax)\b[^:]{0,20}:",
     re.IGNORECASE,
 )
 # "1.", "1a:", "Q2)", "Question 3 -", "2 b." at the start of a line.

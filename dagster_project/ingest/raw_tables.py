@@ -40,7 +40,7 @@ RAW_TABLES: dict[str, str] = {
         locator varchar, row_text varchar, row_group varchar""",
     "inline_figures": """
         document_id varchar, figure_no integer, label_text varchar, value_text varchar,
-        sentence varchar, section_no integer, locator varchar""",
+        sentence varchar, section_no integer, locator varchar, split_role varchar""",
     "exemptions": """
         document_id varchar, section_no integer, act_section varchar, text varchar,
         locator varchar""",
@@ -198,7 +198,16 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
             for c in st.table_cells
         )
         rows["inline_figures"].extend(
-            (did, f.figure_no, f.label_text, f.value_text, f.sentence, f.section_no, f.locator)
+            (
+                did,
+                f.figure_no,
+                f.label_text,
+                f.value_text,
+                f.sentence,
+                f.section_no,
+                f.locator,
+                f.split_role,
+            )
             for f in st.inline_figures
         )
         rows["exemptions"].extend(

@@ -52,6 +52,14 @@ _REFERENCE_WORDS = {"foi", "ref", "ref.", "reference", "request", "pub"}
 # "question 1", "Answers 2 and 3", "Q4": numbers that name a question, not counts.
 _QUESTION_WORDS_BEFORE = {"question", "questions", "answer", "answers", "q", "q.", "part", "parts"}
 _NAMING_LINKS = {"and", "&", "to", "or"}
+# "0662-25 response.pdf (112 KB)": the size of an attachment, not a count.
+_SENTENCE = re.compile(r"[^.;!?]+(?:[;][^.!?]+)*[.!?]?")
+_SPLIT_MARKER = re.compile(
+    r"\bof (?:whom|these|which|them|those)\b|(?P<leading>^\s*of (?:the|these|those) )",
+    re.IGNORECASE,
+)
+_TRAILING_LINK = re.compile(r"\s*(?:,|and|or|while|with)\s*$", re.IGNORECASE)
+_SIZE_UNITS = {"kb", "mb", "gb", "kib", "mib", "bytes", "pages", "page"}
 # An answer opened by its question's number: "1: August 2010", "2. Disclosures made".
 _ANSWER_NUMBER = re.compile(r"^\s*\d{1,2}[a-z]?\s*[.:)]\s")
 # A list line: one label, a separator, one value ("2024/25 (to 31 December 2024) - 49",
@@ -116,6 +124,10 @@ class InlineFigureRecord:
     locator: str
     figure_no: int
     context: Context = field(default_factory=Context)
+    # "1,619 offenders; of these, 1,412 ... and 207 ...": 'whole' for a total printed with its
+    # complete split, 'part' for each number of the split; None otherwise.
+    split_role: str | None = None
+    start: int = -1  # where the number stands in the sentence
 
 
 @dataclass
@@ -372,6 +384,8 @@ def _inline_figures(
         if _in_citation(text, start, end, words_before):
             continue
         words_after = text[end:].split()[:6]
+        if words_after and words_after[0].lower().strip(").,") in _SIZE_UNITS:
+            continue
         figures.append(
             InlineFigureRecord(
                 label_text=" ".join([*words_before, "#", *words_after]),
@@ -381,9 +395,47 @@ def _inline_figures(
                 locator=paragraph.locator,
                 figure_no=0,
                 context=context,
+                start=start,
             )
         )
+    _mark_splits(text, figures)
     return figures
+
+
+def _mark_splits(text: str, figures: list[InlineFigureRecord]) -> None:
+    """A sentence with a total and its split ("3,199 offenders, of whom 2,901 live in the
+    community and 298 are in custody"; "Of the 6,412 offenders, 6,287 were male and 125 were
+    female"): the whole is marked 'whole' when two or more parts follow it, each part 'part',
+    and a part's label is the whole's subject and the part's own clause, as printed."""
+    prose = sorted((f for f in figures if f.start >= 0), key=lambda f: f.start)
+    for sentence in _SENTENCE.finditer(text):
+        inside = [f for f in prose if sentence.start() <= f.start < sentence.end()]
+        if len(inside) < 3:
+            continue
+        marker = _SPLIT_MARKER.search(sentence.group())
+        if marker is None:
+            continue
+        marker_start = sentence.start() + marker.start()
+        if marker.group("leading"):
+            whole = inside[0]
+            subject_end = text.find(",", whole.start + len(whole.value_text), sentence.end())
+        else:
+            before = [f for f in inside if f.start < marker_start]
+            if not before:
+                continue
+            whole = before[-1]
+            subject_end = marker_start
+        parts = [f for f in inside if f.start > max(whole.start, marker_start)]
+        if len(parts) < 2 or subject_end < 0:
+            continue
+        subject = text[whole.start + len(whole.value_text) : subject_end].strip(" ,;")
+        whole.split_role = "whole"
+        for part, following in zip(parts, [*parts[1:], None], strict=True):
+            clause_end = following.start if following else sentence.end()
+            clause = text[part.start + len(part.value_text) : clause_end]
+            clause = _TRAILING_LINK.sub("", clause).strip(" ,;.")
+            part.split_role = "part"
+            part.label_text = f"{subject}: # {clause}"
 
 
 def _names_a_question(words_before: list[str]) -> bool:

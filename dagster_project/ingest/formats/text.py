@@ -25,7 +25,7 @@ _HARD_WRAP_MAX = 100
 _WRAP_SLACK = 18
 _LIST_ITEM = re.compile(r"^([-•*·]|\(?[a-z0-9]{1,2}[.)])\s|^(19|20)\d{2}(/\d{2,4})?\s*[-–=:]")
 # An e-mail header line is as long as its sender or subject, not wrapped at the body's width.
-_MAIL_HEADER = re.compile(r"^(from|sent|to|cc|subject|date):", re.IGNORECASE)
+_MAIL_HEADER = re.compile(r"^(from|sent|to|cc|subject|date|tel|telephone|email|e-mail):", re.IGNORECASE)
 _NUMERIC_CELL = re.compile(r"^[<>*]?\s*\d[\d,]*$|^(nil|none|n/a|\*)$", re.IGNORECASE)
 
 
@@ -144,7 +144,7 @@ def _continues(previous: str, line: str, wrap_width: int) -> bool:
     """True when `line` is the rest of a sentence that the wrap broke off `previous`."""
     if len(previous) < wrap_width - _WRAP_SLACK:
         return False
-    if previous.endswith((":", "|", ".", "?", "!")):
+    if previous.endswith((":", "|", ".", "?", "!")) or _MAIL_HEADER.match(line):
         return False
     return not (question_marker(line) or _LIST_ITEM.match(line))
 

@@ -15,7 +15,8 @@ cells as (
         row_group,
         cell_text as value_text,
         row_text as source_text,
-        locator
+        locator,
+        cast(null as varchar) as split_role
     from {{ ref('stg_table_cells') }}
 ),
 
@@ -33,7 +34,8 @@ inline as (
         cast(null as varchar) as row_group,
         value_text,
         sentence as source_text,
-        locator
+        locator,
+        split_role
     from {{ ref('stg_inline_figures') }}
 ),
 

@@ -192,7 +192,9 @@ tables_with_areas as (
 labelled as (
     select
         normalised.*,
-        coalesce(row_readings.is_total, false) or coalesce(col_readings.is_total, false) as is_stated_total,
+        coalesce(row_readings.is_total, false) or coalesce(col_readings.is_total, false)
+        -- a total printed in one sentence with its complete split ("..., of whom")
+        or coalesce(normalised.split_role = 'whole', false) as is_stated_total,
         col_readings.sex as col_sex,
         row_readings.sex as row_sex,
         coalesce(
@@ -543,7 +545,13 @@ labelled_periods as (
         end as period_label,
         case
             when resolved.measure_kind = 'stock'
-                then coalesce(resolved.row_custody, resolved.col_custody, resolved.context_custody, resolved.section_custody)
+                then coalesce(
+                    resolved.row_custody,
+                    resolved.col_custody,
+                    resolved.context_custody,
+                    -- running text says it in the figure's own sentence; a table in its answer
+                    case when resolved.source_kind = 'inline' then {{ custody_of('resolved.source_text') }} else resolved.section_custody end
+                )
         end as custody,
         case
             when resolved.period_kind is null then null
@@ -566,10 +574,15 @@ roled as (
                 is_word_window
                 and {{ re_matches(normalise_label('source_text'), '\\b(hours?|minutes?|mins?|£ ?[0-9]|appropriate limit|cost limit|per hour)\\b') }}
                 then 'not_a_figure'
+            -- the time allowed for a review ("within 40 working days") is no figure of the answer
+            when
+                is_word_window
+                and {{ re_matches(normalise_label('row_label'), '(within|of|in) # (working |calendar )?days\\b') }}
+                then 'not_a_figure'
             -- a note on how small numbers are shown ("counts of one to four are shown as <5")
             when
                 source_kind = 'inline'
-                and {{ re_matches(normalise_label('source_text'), '\\b(shown|given|recorded|displayed|represented|replaced|written) as\\b|we (give|show) (it|them|these) as|between (one|1) and (four|4)\\b|(one|1) (to|and) (four|4) (are|is)') }}
+                and {{ re_matches(normalise_label('source_text'), '\\b(are|is) (shown|given|displayed|represented|replaced|written) as (<|fewer|less|\\*)|we (give|show) (it|them|these) as|between (one|1) and (four|4)\\b|(one|1) (to|and) (four|4) (are|is)|counts? (of|from) (one|1) to (four|4)') }}
                 and not {{ re_matches(normalise_label('row_label'), '^[0-9/ -]+$') }}
                 then 'not_a_figure'
             when

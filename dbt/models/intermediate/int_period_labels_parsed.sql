@@ -67,6 +67,8 @@ parts as (
         {{ re_extract('c', '^((19|20)\\d{2}) (to|up to|until|till) (the )?(\\d{4}-\\d{2}-\\d{2})', 1) }} as part_date_year,
         {{ re_extract('c', '^((19|20)\\d{2}) (to|up to|until|till) (the )?(\\d{4}-\\d{2}-\\d{2})', 5) }} as part_date,
         {{ re_extract('c', '(since|from)? ?((19|20)\\d{2}),? (up )?to date', 2) }} as since_year,
+        -- a year to date written after the year: "2023/24 (to 29 february 2024)"
+        {{ re_extract('c', '\\b(to|up to|until|till|ending) (the )?(\\d{4}-\\d{2}-\\d{2})\\)?$', 3) }} as to_date_text,
         {{ re_matches('c', '(this|the current|current|calendar) (calendar )?year to date|^ytd$') }} as is_year_to_date,
         {{ re_matches('c', '(this|the current|current) financial year to date|^fytd$') }} as is_fy_to_date,
         {{ re_extract('c', '\\bfy ?(\\d{2}) ?[-/] ?(\\d{2})\\b', 1) }} as fy_short_a,
@@ -96,6 +98,7 @@ dated as (
         {{ iso_first_day('range_a') }} as range_start,
         {{ iso_last_day('range_b') }} as range_end,
         {{ iso_first_day('month_text') }} as month_start,
+        {{ iso_first_day('to_date_text') }} as to_date_end,
         case
             when part_year is not null then {{ month_end('part_year', 'part_month') }}
             when part_day_year is not null
@@ -134,6 +137,11 @@ ruled as (
             when is_fy_to_date then 'financial_year_to_date'
             when is_year_to_date then 'year_to_date'
             when month_text is not null or {{ re_matches('c', '^\\d{4}-\\d{2}-00$') }} then 'month'
+            when
+                coalesce(fy_prefixed_start, fy_start, short_start) is not null
+                and to_date_end > make_date(coalesce(fy_prefixed_start, fy_start, short_start), 4, 1)
+                and to_date_end < make_date(coalesce(fy_prefixed_start, fy_start, short_start) + 1, 3, 31)
+                then 'financial_year_partial'
             when fy_prefixed_start is not null then 'financial_year_prefixed'
             when fy_start is not null then 'financial_year'
             when
@@ -160,6 +168,8 @@ spans as (
             when parse_rule = 'partial_year' then make_date(partial_year, 1, 1)
             when parse_rule = 'since_year_to_date' then make_date(cast(since_year as integer), 1, 1)
             when parse_rule = 'month' then {{ iso_first_day('coalesce(month_text, c)') }}
+            when parse_rule = 'financial_year_partial'
+                then make_date(coalesce(fy_prefixed_start, fy_start, short_start), 4, 1)
             when parse_rule = 'financial_year_prefixed' then make_date(fy_prefixed_start, 4, 1)
             when parse_rule = 'financial_year' then make_date(fy_start, 4, 1)
             when parse_rule = 'financial_year_typo' then make_date(typo_candidate, 4, 1)
@@ -173,6 +183,7 @@ spans as (
             when parse_rule = 'date_range' then range_end
             when parse_rule = 'partial_year' then partial_end
             when parse_rule = 'month' then last_day({{ iso_first_day('coalesce(month_text, c)') }})
+            when parse_rule = 'financial_year_partial' then to_date_end
             when parse_rule = 'financial_year_prefixed' then make_date(fy_prefixed_start + 1, 3, 31)
             when parse_rule = 'financial_year' then make_date(fy_start + 1, 3, 31)
             when parse_rule = 'financial_year_typo' then make_date(typo_candidate + 1, 3, 31)
@@ -201,7 +212,7 @@ kinded as (
                 and month(period_start) = 1 and day(period_start) = 1
                 and period_end = make_date(year(period_start), 12, 31)
                 then 'calendar_year'
-            when parse_rule in ('date_range', 'partial_year') then 'date_range'
+            when parse_rule in ('date_range', 'partial_year', 'financial_year_partial') then 'date_range'
             when parse_rule in ('since_year_to_date', 'financial_year_to_date', 'year_to_date') then 'to_date'
             when parse_rule = 'month' then 'month'
             when parse_rule like 'financial_year%' then 'financial_year'

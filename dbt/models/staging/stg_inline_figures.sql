@@ -12,7 +12,8 @@ renamed as (
         trim(value_text) as value_text,
         sentence,
         section_no,
-        locator
+        locator,
+        split_role
     from source
 )
 
