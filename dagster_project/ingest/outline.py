@@ -289,8 +289,9 @@ class _Walker:
             return
         if _RESPONSE_HEADING.match(text):
             self.zone = "response"
-            # An unnumbered request is one question; the answer below answers it.
-            if self.question is None and self.questions:
+            # An unnumbered request is one question; the answer below answers it. Answers to
+            # numbered questions name theirs; until one does, the answer is the whole reply's.
+            if self.question is None and self.questions and not self.request_listed:
                 self.question = next(iter(self.questions.values()))
             self.sub_question = None
             self.reset_local()
