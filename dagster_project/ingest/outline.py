@@ -64,8 +64,9 @@ _NUMBERED = re.compile(
     r"^\s*(?:q(?:uestion)?\.?\s*|request\s+)?(\d{1,2})\s*([a-z]?)\s*[.:)\-–]\s+(\S.*)$",
     re.IGNORECASE,
 )
-# "a)", "(b)", "c." opening a lettered part.
+# "a)", "(b)", "c." opening a lettered part; alone on its line, it names the part answered.
 _LETTERED = re.compile(r"^\s*\(?([a-h])[).]\s+(\S.*)$")
+_LETTER_ALONE = re.compile(r"^\s*\(?([a-h])[).:]?\s*$")
 _ASKING = re.compile(
     r"\b(how many|how much|what|which|when|where|whether|can|could|please|provide|does|do|is|"
     r"are|number|confirm|breakdown|broken|list|figures?|tell me|i would like|same for|"
@@ -84,7 +85,7 @@ _TITLE_REFERENCE = re.compile(
     r"\b(foi|ref|reference|request|disclosure)\b.{0,14}\d|\d+/\d{2,4}\b", re.IGNORECASE
 )
 _LIST_LINE = re.compile(
-    r"^([-•*·]\s)|^(19|20)\d{2}\b|^[^.!?]{1,90}\s[-–—=:]\s*(<|>|fewer than|less than)?\s*"
+    r"^([-•*·]\s)|^(19|20)\d{2}\b|^[^.!?]{1,90}?\s?[-–—=:]\s*(<|>|fewer than|less than)?\s*"
     r"(\d[\d,]*|nil|none|zero|no|one|two|three|four|five|\*)\s*$",
     re.IGNORECASE,
 )
@@ -343,6 +344,16 @@ class _Walker:
                 self.add(block, "question", rest)
             self.question = self.sub_question = None
             return
+        lettered = _LETTERED.match(text)
+        if lettered and self.questions and _asks(lettered.group(2)):
+            self.request_listed = True
+            self.question = list(self.questions.values())[-1]
+            if self.question.number[-1:].isalpha():
+                self.question = self.questions[self.question.number.rstrip("abcdefgh")]
+            self.open_sub_question(lettered.group(1), lettered.group(2), block.locator)
+            self.add(block, "sub_question", lettered.group(2))
+            self.question = self.sub_question = None
+            return
         bullet = text[:2] in ("- ", "• ", "* ", "· ")
         if bullet:
             number = str(len(self.questions) + 1)
@@ -365,7 +376,15 @@ class _Walker:
         self.question = None
 
     def answer_reference(self, block: Paragraph, text: str) -> bool:
-        """An answer that names its question ("For question 3, ...", "2: Jan - 9 ...")."""
+        """An answer that names its question ("For question 3, ...", "2: Jan - 9 ...", "(b)")."""
+        alone = _LETTER_ALONE.match(text)
+        if alone and self.zone == "response":
+            parent = self.question or (next(iter(self.questions.values()), None))
+            if parent is not None and f"{parent.number}{alone.group(1)}" in self.questions:
+                self.question = parent
+                self.open_sub_question(alone.group(1), "", block.locator)
+                self.add(block, "sub_question", text)
+                return True
         referred = _REFERRED.match(text)
         number = letter = None
         if referred:
@@ -398,7 +417,7 @@ class _Walker:
             return
         if (text.endswith(":") and len(text) < 200) or (
             _INTRODUCES.search(text)
-            and (isinstance(following, Table) or _is_list_block(following))
+            and (isinstance(following, Table) or _is_list_block(following) or "below" in text)
         ):
             self.preamble = text.rstrip(":").strip()
             self.add(block, "preamble", text)

@@ -29,7 +29,8 @@ _QUESTION_WORDS = re.compile(
 _LABELLED_VALUE = re.compile(
     r"(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,90}?)"
     r"\s*(?:=|:|–|—|-)\s*"
-    r"(?P<value>(?:<|>|fewer than |less than )?\s*\d[\d,]*(?![\d,])(?!\s*[/\-.]\s*\d))",
+    r"(?P<value>(?:<|>|fewer than |less than )?\s*\d[\d,]*(?![\d,])(?!\s*[/\-.]\s*\d)"
+    r"|(?:None|Nil|nil|none)(?=\s*(?:$|[-–—,;.])))",
 )
 # A letter's reference or date line ("Our ref: 707 - 24", "Dated: 14/03/2022") holds no figure.
 _METADATA_LINE = re.compile(

@@ -27,6 +27,10 @@ patterns as (
     select * from {{ ref('question_topic_patterns') }}
 ),
 
+label_patterns as (
+    select * from {{ ref('measure_label_patterns') }}
+),
+
 -- Each distinct text is matched against the topic patterns once, then joined back.
 distinct_texts as (
     select heading_norm as text_norm from contexts
@@ -51,6 +55,24 @@ topics as (
     qualify row_number() over (partition by distinct_texts.text_norm order by patterns.priority) = 1
 ),
 
+label_texts as (
+    select text_norm as label_norm from distinct_texts where text_norm is not null
+),
+
+-- A heading or a line introducing a list is worded like a label ("Applications received"):
+-- the label patterns read it first, the question patterns after.
+label_topics as (
+    {{ best_pattern_per_label('label_texts', 'label_patterns', 'measure') }}
+),
+
+area_patterns as (
+    select * from {{ ref('area_label_patterns') }}
+),
+
+heading_areas as (
+    {{ best_pattern_per_label('label_texts', 'area_patterns', 'area_kind') }}
+),
+
 read_levels as (
     select
         contexts.document_id,
@@ -63,9 +85,9 @@ read_levels as (
         contexts.heading_path,
         contexts.preamble,
         contexts.context_path,
-        heading_topics.measure as heading_measure,
+        coalesce(heading_labels.measure, heading_topics.measure) as heading_measure,
         heading_topics.offence_category as heading_offence_category,
-        preamble_topics.measure as preamble_measure,
+        coalesce(preamble_labels.measure, preamble_topics.measure) as preamble_measure,
         preamble_topics.offence_category as preamble_offence_category,
         title_topics.measure as title_measure,
         {{ period_phrase('contexts.heading_norm') }} as heading_period_text,
@@ -81,11 +103,20 @@ read_levels as (
             {{ snapshot_day_of_year('contexts.sub_question_norm') }},
             {{ snapshot_day_of_year('contexts.question_norm') }}
         ) as snapshot_day,
+        -- the year a list of bare month names is in ("Month by month for 2024 so far")
+        coalesce(
+            {{ re_extract('contexts.heading_norm', '\\b((19|20)\\d{2})\\b', 1) }},
+            {{ re_extract('contexts.preamble_norm', '\\b((19|20)\\d{2})\\b', 1) }},
+            {{ re_extract('contexts.sub_question_norm', '\\b((19|20)\\d{2})\\b', 1) }},
+            {{ re_extract('contexts.question_norm', '\\b((19|20)\\d{2})\\b', 1) }}
+        ) as context_year,
+        heading_areas.area_kind as heading_area_kind,
         {{ custody_of('contexts.heading') }} as heading_custody,
         {{ custody_of('contexts.preamble') }} as preamble_custody,
         -- a heading nothing else reads (no measure, period, sex or custody) may be an area name
         contexts.heading is not null
         and heading_topics.measure is null
+        and heading_labels.measure is null
         and {{ period_phrase('contexts.heading_norm') }} is null
         and {{ sex_of('contexts.heading') }} is null
         and {{ custody_of('contexts.heading') }} is null
@@ -98,6 +129,9 @@ read_levels as (
     left join topics as heading_topics on contexts.heading_norm = heading_topics.text_norm
     left join topics as preamble_topics on contexts.preamble_norm = preamble_topics.text_norm
     left join topics as title_topics on contexts.title_norm = title_topics.text_norm
+    left join label_topics as heading_labels on contexts.heading_norm = heading_labels.label_norm
+    left join label_topics as preamble_labels on contexts.preamble_norm = preamble_labels.label_norm
+    left join heading_areas on contexts.heading_norm = heading_areas.label_norm
 )
 
 select

@@ -19,7 +19,7 @@ sections as (
         -- the question asks for a breakdown by area: rows nobody else reads are area names
         {{ re_matches(
             normalise_label('question_text'),
-            '\\b(each|every|per|by)( of)?( the| your)? (local |policing |neighbourhood |local authority |council )?(area|district|county|counties|borough|lpu|npu|division|local authority|policing area|policing district)s?\\b|broken down (into|by) .{0,40}(areas?|districts?|count(y|ies)|boroughs?|lpus?|npus?)'
+            '\\b(each|every|per|by)( of)?( the| your)? (local |policing |neighbourhood |local authority |council )?(area|district|county|counties|borough|lpu|npu|bcu|division|local authority|policing area|policing district|basic command unit|command unit|policing unit|ward)s?\\b|broken down (into|by) .{0,40}(areas?|districts?|count(y|ies)|boroughs?|lpus?|npus?)'
         ) }} as is_area_question
     from {{ ref('int_sections_classified') }}
 ),
@@ -30,6 +30,35 @@ periods as (
 
 contexts as (
     select * from {{ ref('int_figure_contexts') }}
+),
+
+-- A bare month name ("Jan - 9 - Feb - 6") is that month of the year its context names.
+month_names as (
+    select
+        normalised.figure_id,
+        'month' as period_kind,
+        strftime(month_start, '%Y-%m') as period_label,
+        month_start as period_start,
+        last_day(month_start) as period_end
+    from (
+        select
+            candidates.figure_id,
+            make_date(
+                cast(contexts.context_year as integer),
+                {%- set months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] %}
+                case left(lower(trim(candidates.row_label)), 3)
+                {%- for month in months %}
+                    when '{{ month }}' then {{ loop.index }}
+                {%- endfor %}
+                end,
+                1
+            ) as month_start
+        from candidates
+        inner join contexts on candidates.figure_id = contexts.figure_id
+        where
+            contexts.context_year is not null
+            and {{ re_matches('lower(trim(candidates.row_label))', '^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?$') }}
+    ) as normalised
 ),
 
 -- The period the context gives, nearest level first: the heading above the figure, the line
@@ -207,15 +236,19 @@ labelled as (
         coalesce(col_full_period.period_kind, col_part_period.period_kind) as col_period_kind,
         row_period.period_kind as row_period_kind,
         coalesce(col_full_period.label_text, col_part_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
-        coalesce(col_full_period.period_kind, col_part_period.period_kind, row_period.period_kind, group_period.period_kind) as label_period_kind,
+        coalesce(col_full_period.period_kind, col_part_period.period_kind, row_period.period_kind, group_period.period_kind, month_names.period_kind)
+            as label_period_kind,
         case
             when coalesce(col_full_period.period_kind, col_part_period.period_kind) is not null then 'column'
             when row_period.period_kind is not null and normalised.is_word_window then 'sentence'
-            when row_period.period_kind is not null or group_period.period_kind is not null then 'label'
+            when coalesce(row_period.period_kind, group_period.period_kind, month_names.period_kind) is not null then 'label'
         end as label_period_from,
-        coalesce(col_full_period.period_label, col_part_period.period_label, row_period.period_label, group_period.period_label) as label_period_label,
-        coalesce(col_full_period.period_start, col_part_period.period_start, row_period.period_start, group_period.period_start) as label_period_start,
-        coalesce(col_full_period.period_end, col_part_period.period_end, row_period.period_end, group_period.period_end) as label_period_end,
+        coalesce(col_full_period.period_label, col_part_period.period_label, row_period.period_label, group_period.period_label, month_names.period_label)
+            as label_period_label,
+        coalesce(col_full_period.period_start, col_part_period.period_start, row_period.period_start, group_period.period_start, month_names.period_start)
+            as label_period_start,
+        coalesce(col_full_period.period_end, col_part_period.period_end, row_period.period_end, group_period.period_end, month_names.period_end)
+            as label_period_end,
         {%- set near = "context_periods.context_period_from in ('heading', 'preamble', 'sentence')" %}
         {%- set answer = "context_period.period_kind is not null" %}
         {%- for part in ['kind', 'label', 'start', 'end'] %}
@@ -241,6 +274,8 @@ labelled as (
         coalesce(contexts.heading_offence_category, contexts.preamble_offence_category) as context_offence_category,
         coalesce(contexts.heading_custody, contexts.preamble_custody) as context_custody,
         coalesce(contexts.is_plain_heading, false) as is_plain_heading,
+        contexts.heading_area_kind,
+        month_names.figure_id is not null as is_month_name,
         offence_matched.offence_key as title_offence_key,
         offence_matched.reads_as_title as title_reads_as_title,
         offence_matched.label_rank as offence_label_rank,
@@ -269,6 +304,9 @@ labelled as (
         sections.question_measure,
         sections.question_offence_category,
         sections.custody as section_custody,
+        -- a note on the whole answer ("NB This includes those currently in custody")
+        coalesce({{ re_matches(normalise_label('sections.answer_text'), '(includ|exclud)\\w*( those| offenders| people)?( currently)? in (custody|prison)') }}, false)
+            as is_custody_note,
         -- the measure the context names when the figure's own labels name none, nearest first
         coalesce(contexts.heading_measure, contexts.preamble_measure, sections.question_measure, contexts.title_measure)
             as context_measure,
@@ -298,6 +336,7 @@ labelled as (
             sections.answer_as_at_text = context_period.label_text
             and context_period.period_kind in ('as_at', 'month')
     left join contexts on normalised.figure_id = contexts.figure_id
+    left join month_names on normalised.figure_id = month_names.figure_id
     left join context_periods on normalised.figure_id = context_periods.figure_id
     left join parsed_values on normalised.value_read = parsed_values.value_text
     left join offence_matched on normalised.figure_id = offence_matched.figure_id
@@ -348,7 +387,10 @@ measured as (
             when labelled.has_area and labelled.area_label_rank = 1 then labelled.row_label
             when labelled.has_area then labelled.row_group
             -- a heading that reads as nothing else, over an answer broken down by area
-            when labelled.is_plain_heading and labelled.is_area_question then labelled.heading
+            when
+                labelled.is_plain_heading
+                and (labelled.is_area_question or labelled.heading_area_kind = 'area')
+                then labelled.heading
             when labelled.is_word_window
                 then {{ re_extract(
                     'labelled.row_label',
@@ -417,6 +459,7 @@ with_kind as (
         or with_measure.row_label_norm = ''
         or with_measure.is_word_window
         or with_measure.row_period_kind is not null
+        or with_measure.is_month_name
         or with_measure.row_sex is not null
         or with_measure.row_custody is not null
         or with_measure.offence_key is not null
@@ -550,7 +593,8 @@ labelled_periods as (
                     resolved.col_custody,
                     resolved.context_custody,
                     -- running text says it in the figure's own sentence; a table in its answer
-                    case when resolved.source_kind = 'inline' then {{ custody_of('resolved.source_text') }} else resolved.section_custody end
+                    case when resolved.source_kind = 'inline' then {{ custody_of('resolved.source_text') }} end,
+                    case when resolved.source_kind = 'table_cell' or resolved.is_custody_note then resolved.section_custody end
                 )
         end as custody,
         case
