@@ -59,8 +59,8 @@ label_texts as (
     select text_norm as label_norm from distinct_texts where text_norm is not null
 ),
 
--- A heading or a line introducing a list is worded like a label ("Applications received"):
--- the label patterns read it first, the question patterns after.
+-- A heading is worded like a label ("Applications received"): the label patterns read it
+-- first, the question patterns after.
 label_topics as (
     {{ best_pattern_per_label('label_texts', 'label_patterns', 'measure') }}
 ),
@@ -87,7 +87,8 @@ read_levels as (
         contexts.context_path,
         coalesce(heading_labels.measure, heading_topics.measure) as heading_measure,
         heading_topics.offence_category as heading_offence_category,
-        coalesce(preamble_labels.measure, preamble_topics.measure) as preamble_measure,
+        -- a line introducing a list is a sentence: the question patterns read it first
+        coalesce(preamble_topics.measure, preamble_labels.measure) as preamble_measure,
         preamble_topics.offence_category as preamble_offence_category,
         title_topics.measure as title_measure,
         {{ period_phrase('contexts.heading_norm') }} as heading_period_text,

@@ -7,6 +7,10 @@ labels as (
     select {{ normalise_label('row_label') }} as label_norm from {{ ref('stg_table_cells') }}
     union
     select {{ normalise_label('col_label') }} from {{ ref('stg_table_cells') }}
+    union
+    -- a list line's label ("Breach of interim Sexual Risk Order - 2"); not a window of words
+    select {{ normalise_label('label_text') }} from {{ ref('stg_inline_figures') }}
+    where not contains(label_text, '#')
 ),
 
 patterns as (
