@@ -40,7 +40,8 @@ _METADATA_LINE = re.compile(
 )
 # A number that is part of a statute citation ("Section 40(2)", "Article 16") is not a count.
 _MONTH_AFTER = re.compile(
-    r"(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{2,4}",
+    r"(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?=[\s,)]|$))",
     re.IGNORECASE,
 )
 _CITATION_WORDS = {"section", "sections", "s", "s.", "article", "articles", "regulation"}
@@ -53,8 +54,10 @@ _REFERENCE_WORDS = {"foi", "ref", "ref.", "reference", "request", "pub"}
 # "question 1", "Answers 2 and 3", "Q4": numbers that name a question, not counts.
 _QUESTION_WORDS_BEFORE = {"question", "questions", "answer", "answers", "q", "q.", "part", "parts"}
 _NAMING_LINKS = {"and", "&", "to", "or"}
+_CLAUSE_LINKS = {"and", "or", "but", "while", "whereas", "whilst"}
 # "0662-25 response.pdf (112 KB)": the size of an attachment, not a count.
-_SENTENCE = re.compile(r"[^.;!?]+(?:[;][^.!?]+)*[.!?]?")
+# Where one sentence ends and the next begins: a stop, space, then a capital.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 _SPLIT_MARKER = re.compile(
     r"\bof (?:whom|these|which|them|those)\b|(?P<leading>^\s*of (?:the|these|those) )",
     re.IGNORECASE,
@@ -384,9 +387,10 @@ def _inline_figures(
             continue
         if _in_citation(text, start, end, words_before):
             continue
-        words_after = text[end:].split()[:6]
+        words_after = text[end:].split()[:8]
         if words_after and words_after[0].lower().strip(").,") in _SIZE_UNITS:
             continue
+        words_before, words_after = _clause_window(words_before, words_after)
         figures.append(
             InlineFigureRecord(
                 label_text=" ".join([*words_before, "#", *words_after]),
@@ -399,27 +403,40 @@ def _inline_figures(
                 start=start,
             )
         )
-    _mark_splits(text, figures)
+    spans = _sentence_spans(text)
+    _mark_splits(text, figures, spans)
+    for figure in figures:
+        if figure.start >= 0:
+            figure.sentence = next(text[a:b] for a, b in spans if a <= figure.start < b)
     return figures
 
 
-def _mark_splits(text: str, figures: list[InlineFigureRecord]) -> None:
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph."""
+    starts = [0, *(match.end() for match in _SENTENCE_BREAK.finditer(text))]
+    ends = [*(match.start() for match in _SENTENCE_BREAK.finditer(text)), len(text)]
+    return list(zip(starts, ends, strict=True))
+
+
+def _mark_splits(
+    text: str, figures: list[InlineFigureRecord], spans: list[tuple[int, int]]
+) -> None:
     """A sentence with a total and its split ("3,199 offenders, of whom 2,901 live in the
     community and 298 are in custody"; "Of the 6,412 offenders, 6,287 were male and 125 were
     female"): the whole is marked 'whole' when two or more parts follow it, each part 'part',
     and a part's label is the whole's subject and the part's own clause, as printed."""
     prose = sorted((f for f in figures if f.start >= 0), key=lambda f: f.start)
-    for sentence in _SENTENCE.finditer(text):
-        inside = [f for f in prose if sentence.start() <= f.start < sentence.end()]
+    for sentence_start, sentence_end in spans:
+        inside = [f for f in prose if sentence_start <= f.start < sentence_end]
         if len(inside) < 3:
             continue
-        marker = _SPLIT_MARKER.search(sentence.group())
+        marker = _SPLIT_MARKER.search(text[sentence_start:sentence_end])
         if marker is None:
             continue
-        marker_start = sentence.start() + marker.start()
+        marker_start = sentence_start + marker.start()
         if marker.group("leading"):
             whole = inside[0]
-            subject_end = text.find(",", whole.start + len(whole.value_text), sentence.end())
+            subject_end = text.find(",", whole.start + len(whole.value_text), sentence_end)
         else:
             before = [f for f in inside if f.start < marker_start]
             if not before:
@@ -432,11 +449,34 @@ def _mark_splits(text: str, figures: list[InlineFigureRecord]) -> None:
         subject = text[whole.start + len(whole.value_text) : subject_end].strip(" ,;")
         whole.split_role = "whole"
         for part, following in zip(parts, [*parts[1:], None], strict=True):
-            clause_end = following.start if following else sentence.end()
+            clause_end = following.start if following else sentence_end
             clause = text[part.start + len(part.value_text) : clause_end]
             clause = _TRAILING_LINK.sub("", clause).strip(" ,;.")
             part.split_role = "part"
             part.label_text = f"{subject}: # {clause}"
+
+
+def _clause_window(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
+    """The words of the number's own clause: back to the last comma or link word ("and",
+    "or") before it, on to the next number, link word or comma after it. "4 registered sex
+    offenders recorded as missing and 3 recorded as wanted" labels 4 as missing only."""
+    start = 0
+    for index in range(len(before) - 1, -1, -1):
+        word = before[index]
+        if word.lower() in _CLAUSE_LINKS:
+            start = index + 1
+            break
+        if word[-1] in ",;:.":
+            start = index + 1
+            break
+    kept_after: list[str] = []
+    for word in after:
+        if word.lower() in _CLAUSE_LINKS or _DIGIT.search(word):
+            break
+        kept_after.append(word)
+        if word[-1] in ",;.":
+            break
+    return before[start:], kept_after
 
 
 def _names_a_question(words_before: list[str]) -> bool:

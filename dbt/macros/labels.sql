@@ -10,8 +10,9 @@
 {%- endmacro %}
 
 {% macro is_total_label(expr) -%}
-    {#- "Total", "Grand total", and "<area> total" ("North Wales total", "Force total") -#}
-    coalesce({{ re_matches(normalise_label(expr), '^(grand |overall )?totals?\\b|^[a-z][a-z -]{1,40} totals?$') }}, false)
+    {#- "Total", "Grand total", "<area> total" ("North Wales total") and the last level of a
+        header path ("2019-2020 / Total") -#}
+    coalesce({{ re_matches(normalise_label(expr), '^(grand |overall )?totals?\\b|^[a-z][a-z -]{1,40} totals?$|/ (grand |overall )?totals?$') }}, false)
 {%- endmacro %}
 
 {% macro sex_of(expr) -%}

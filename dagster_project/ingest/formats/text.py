@@ -104,8 +104,7 @@ def layout_from_lines(
         flush_piped()
         previous = layout.blocks[-1] if layout.blocks else None
         if (
-            wrap_width
-            and not blank_before
+            not blank_before
             and isinstance(previous, Paragraph)
             and _continues(previous.text, stripped, wrap_width)
         ):
@@ -140,13 +139,17 @@ def _wrap_width(lines: list[str], normalised: list[str]) -> int | None:
     return widest if widest <= _HARD_WRAP_MAX else None
 
 
-def _continues(previous: str, line: str, wrap_width: int) -> bool:
-    """True when `line` is the rest of a sentence that the wrap broke off `previous`."""
-    if len(previous) < wrap_width - _WRAP_SLACK:
-        return False
+def _continues(previous: str, line: str, wrap_width: int | None) -> bool:
+    """True when `line` is the rest of a sentence that the wrap broke off `previous`: the file
+    is hard-wrapped and `previous` ran to the margin, or (in any file, a PDF's text layer
+    among them) `previous` stops mid-sentence and `line` goes on in lower case."""
     if previous.endswith((":", "|", ".", "?", "!")) or _MAIL_HEADER.match(line):
         return False
-    return not (question_marker(line) or _LIST_ITEM.match(line))
+    if question_marker(line) or _LIST_ITEM.match(line):
+        return False
+    if line[:1].islower() and previous[-1:].isalpha():
+        return True
+    return bool(wrap_width) and len(previous) >= wrap_width - _WRAP_SLACK
 
 
 def _piped_blocks(piped: list[tuple[str, str, bool]]) -> list[Paragraph | Table]:

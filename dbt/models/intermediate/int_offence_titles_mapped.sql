@@ -35,6 +35,7 @@ select
     matched.priority as pattern_priority,
     coalesce({{ re_matches('matched.label_norm', '\\battempt') }}, false) as is_attempt,
     -- a title, not just a word: it says breach, fail, comply, attempt or offence
-    coalesce({{ re_matches('matched.label_norm', 'breach|fail|comply|attempt|offence') }}, false) as reads_as_title
+    coalesce({{ re_matches('matched.label_norm', 'breach|fail|comply|compliance|attempt|offence|false information') }}, false)
+        as reads_as_title
 from matched
 left join {{ ref('offences') }} as offences on matched.offence_key = offences.offence_key
