@@ -47,7 +47,8 @@ _REQUEST_HEADING = re.compile(
     re.IGNORECASE,
 )
 _RESPONSE_HEADING = re.compile(
-    r"^(our |the |foi |revised |force )?(response|reply|answers?|decision|revised response|"
+    r"^(our |the |foi |revised |corrected |amended |updated |force )?(response|reply|answers?|"
+    r"decision|revised response|"
     r"response to (your )?request|disclosure|information disclosed)\s*(:|-)?\s*$",
     re.IGNORECASE,
 )

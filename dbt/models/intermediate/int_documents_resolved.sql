@@ -83,6 +83,9 @@ document_keys as (
     select
         document_id,
         source_path,
+        disclosure_key,
+        revision_text,
+        {{ date_from_text('response_date_text') }} as response_on,
         {{ reference_key('reference') }} as reference_key
     from documents
 ),
@@ -107,6 +110,17 @@ superseded as (
                 or older.source_path = newer.supersedes
                 or older.source_path like '%' || newer.supersedes
             )
+    union
+    -- a revised response that names no reference replaces the earlier answers to its disclosure
+    select older.document_id
+    from document_keys as older
+    inner join document_keys as newer
+        on
+            older.document_id != newer.document_id
+            and older.disclosure_key = newer.disclosure_key
+            and older.revision_text is null
+            and newer.revision_text is not null
+            and older.response_on < newer.response_on
 ),
 
 resolved as (

@@ -365,8 +365,9 @@ measured as (
                 labelled.title_offence_key is not null
                 and not (labelled.has_area and labelled.area_label_rank = 1)
                 and (
-                    labelled.context_measure = 'breach_offences'
-                    or labelled.title_reads_as_title
+                    labelled.title_reads_as_title
+                    -- the context asks for breaches, and the label names no other measure
+                    or (labelled.context_measure = 'breach_offences' and coalesce(labelled.row_measure, 'breach_offences') = 'breach_offences')
                 )
                 then labelled.title_offence_key
             -- no title at all (a year series under "breaches of SHPOs"): the question's kind
