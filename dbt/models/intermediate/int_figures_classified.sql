@@ -672,28 +672,33 @@ counted as (
     from roled
     inner join key_counts on {{ null_safe_equal('roled', 'key_counts', same_key) }}
     inner join row_label_counts on {{ null_safe_equal('roled', 'row_label_counts', same_row_label) }}
+),
+
+reasoned as (
+    select
+        *,
+        case
+            when figure_role != 'disclosed' then null
+            when force_id is null then 'force_unknown'
+            when value_shape_issue = 'two values in one cell' then 'value_two_in_one_cell'
+            when value_shape_issue is not null or value_status is null then 'value_unread'
+            when measure = 'breach_offences' and offence_key is null then 'offence_unmatched'
+            when not is_row_label_understood then 'row_label_unmatched'
+            when not is_col_label_understood then 'column_label_unmatched'
+            when measure is null then 'measure_unknown'
+            when measure_from = 'heading' and is_context_measure_conflict then 'context_disagrees'
+            when raw_period_kind in ('to_date', 'current') and response_date is null then 'period_needs_response_date'
+            when raw_period_kind = 'current' and measure_kind = 'flow' then 'period_current_on_flow'
+            when raw_period_kind = 'as_at' and measure_kind = 'flow' then 'period_snapshot_on_flow'
+            when period_kind is null then 'period_missing'
+            when source_kind = 'table_cell' and same_row_label_rows > 1 then 'ambiguous_row_label'
+            when same_key_count > 1 then 'ambiguous_duplicate'
+        end as review_reason
+    from counted
 )
 
 select
-    *,
-    case
-        when figure_role != 'disclosed' then null
-        when force_id is null then 'force not recognised'
-        when value_shape_issue is not null then value_shape_issue
-        when value_status is null then 'value not understood'
-        when measure = 'breach_offences' and offence_key is null then 'offence title matched no pattern'
-        when not is_row_label_understood then 'row label matched no mapping'
-        when not is_col_label_understood then 'column label matched no mapping'
-        when measure is null then 'no measure: the question and labels matched no pattern'
-        when measure_from = 'heading' and is_context_measure_conflict
-            then 'context disagrees: the heading and the line introducing the list name different measures'
-        when raw_period_kind in ('to_date', 'current') and response_date is null
-            then 'period runs to the response date, which is unknown'
-        when raw_period_kind = 'current' and measure_kind = 'flow' then 'no period: "currently" on a count of events'
-        when raw_period_kind = 'as_at' and measure_kind = 'flow' then 'no period: a snapshot date on a count of events'
-        when period_kind is null then 'no period: no label reads as a period'
-        when source_kind = 'table_cell' and same_row_label_rows > 1
-            then 'ambiguous: the same row label twice in one table'
-        when same_key_count > 1 then 'ambiguous: the same figure appears twice in one answer with nothing to tell them apart'
-    end as classification_issue
-from counted
+    reasoned.*,
+    reasons.description as classification_issue
+from reasoned
+left join {{ ref('review_reasons') }} as reasons on reasoned.review_reason = reasons.review_reason

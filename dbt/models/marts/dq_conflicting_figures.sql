@@ -4,7 +4,7 @@ with
 
 figures as (
     select * from {{ ref('int_figures_classified') }}
-    where figure_role = 'disclosed' and classification_issue is null
+    where figure_role = 'disclosed' and review_reason is null
 ),
 
 keyed as (

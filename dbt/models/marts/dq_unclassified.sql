@@ -4,23 +4,16 @@ with
 
 unclassified as (
     select * from {{ ref('int_figures_classified') }}
-    where figure_role = 'disclosed' and classification_issue is not null
+    where figure_role = 'disclosed' and review_reason is not null
 ),
 
 kinded as (
     select
-        *,
-        case
-            when classification_issue like 'force%' then 'force'
-            when classification_issue like 'offence%' then 'offence_title'
-            when classification_issue like 'row label%' then 'row_label'
-            when classification_issue like 'column label%' then 'column_label'
-            when classification_issue like 'no measure%' then 'question'
-            when classification_issue like 'no period%' or classification_issue like 'period%' then 'period'
-            when classification_issue like 'ambiguous%' then 'ambiguous'
-            else 'value'
-        end as label_kind
+        unclassified.*,
+        reasons.label_kind,
+        reasons.seed_to_edit
     from unclassified
+    inner join {{ ref('review_reasons') }} as reasons on unclassified.review_reason = reasons.review_reason
 ),
 
 labelled as (
@@ -35,14 +28,7 @@ labelled as (
             when 'period' then coalesce(nullif(col_label, ''), row_label)
             when 'ambiguous' then row_label
             else value_text
-        end as label_text,
-        case label_kind
-            when 'force' then 'force_aliases_extra'
-            when 'offence_title' then 'offence_title_patterns'
-            when 'row_label' then 'measure_label_patterns'
-            when 'column_label' then 'measure_label_patterns'
-            when 'question' then 'question_topic_patterns'
-        end as seed_to_edit
+        end as label_text
     from kinded
 ),
 
@@ -96,11 +82,16 @@ select
     labelled.col_label,
     labelled.value_text,
     labelled.measure as measure_guess,
+    labelled.review_reason as reason_code,
     labelled.classification_issue as reason,
     labelled.seed_to_edit,
     suggestions.suggestions,
     labelled.locator || ' (' || labelled.source_kind || ')' as source_locator,
     labelled.source_text,
+    coalesce(
+        nullif(concat_ws(' > ', nullif(labelled.context_path, ''), labelled.row_group, nullif(labelled.row_label, ''), nullif(labelled.col_label, '')), ''),
+        '(document)'
+    ) as context_path,
     labelled.is_synthetic
 from labelled
 left join suggestions on labelled.figure_id = suggestions.figure_id
