@@ -1,0 +1,270 @@
+"""Layout-class variants (issue 12): documents written in our own words, one or more per layout
+class of ../shared/devcorpus, worded and formatted differently from the devcorpus versions.
+The variants are built once with `foi build`; each test is named after its layout class and
+asserts the exact facts of that class's documents (expected_variants.csv), or, for the review
+and silent classes, that nothing from them is a fact and that review holds the item.
+
+Regenerate the documents with `.venv/bin/python tests/context/variants/make_variants.py`.
+A variant that fails today is marked xfail(strict=True) with its diagnosis, so the mark flips
+into a failure the day it is fixed and must then be removed.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import _querier, build_warehouse
+
+VARIANTS = Path(__file__).resolve().parent / "variants"
+KEY = ("force_id", "measure", "offence_category", "sex", "area_name", "period_kind",
+       "period_label", "custody")
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def query(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("variants")
+    return _querier(build_warehouse(VARIANTS / "raw", root / "warehouse" / "foi.duckdb"))
+
+
+def _norm(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _expected() -> dict[str, dict[tuple, tuple]]:
+    rows: dict[str, dict[tuple, tuple]] = defaultdict(dict)
+    with (VARIANTS / "expected_variants.csv").open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            rows[row["file"]][tuple(row[k] for k in KEY)] = (
+                row["value_status"], row["value"], row["value_low"], row["value_high"])
+    return rows
+
+
+EXPECTED = _expected()
+
+
+def facts(query, path: str) -> dict[tuple, tuple]:
+    """The facts of one document, summed per key as scripts/score_devcorpus.py does."""
+    rows = query(
+        f"""
+        select f.force_id, f.measure, coalesce(f.offence_category, ''), f.sex,
+            coalesce(f.area_name, ''), f.period_kind, f.period_label, coalesce(f.custody, ''),
+            case when count(*) = 1 then any_value(f.value_status)
+                 when bool_and(f.value_status = 'reported') then 'reported'
+                 else string_agg(distinct f.value_status, '+' order by f.value_status) end,
+            sum(f.value), sum(f.value_low), sum(f.value_high)
+        from marts.fct_disclosed_figures f
+        join raw.documents d using (document_id)
+        where d.path = '{path}'
+        group by all
+        """
+    )
+    return {tuple(_norm(v) for v in r[:8]): tuple(_norm(v) for v in r[8:]) for r in rows}
+
+
+def assert_exact(query, path: str) -> None:
+    got, want = facts(query, path), EXPECTED.get(path, {})
+    missing = {k: v for k, v in want.items() if k not in got}
+    wrong = {k: (got[k], v) for k, v in want.items() if k in got and got[k] != v}
+    unexpected = {k: v for k, v in got.items() if k not in want}
+    assert not (missing or wrong or unexpected), (
+        f"{path}\n missing {missing}\n wrong (got, want) {wrong}\n unexpected {unexpected}")
+
+
+def assert_silent(query, path: str) -> None:
+    assert facts(query, path) == {}, f"{path} must state no fact"
+    assert query(f"select count(*) from raw.documents where path = '{path}'") == [(1,)]
+
+
+def review_labels(query, path: str) -> str:
+    """Everything the review table holds for one document, as one searchable text."""
+    rows = query(
+        f"""
+        select u.* from marts.dq_unclassified u
+        join raw.documents d using (document_id)
+        where d.path = '{path}'
+        """
+    )
+    return " | ".join(" ".join(_norm(v) for v in row) for row in rows)
+
+
+def fails(reason: str, path: str):
+    return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=reason), id=path)
+
+
+def case(path: str):
+    return pytest.param(path, id=path)
+
+
+# --- the classes -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", [
+    case("cheshire/FOI-1183-24.txt"),
+    case("greater-manchester/FOI-4402-24.html"),
+])
+def test_site_chrome_first(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("avon-and-somerset/AS-FOI-2207-24.docx"),
+    case("dorset/FOI-0613-25.txt"),
+])
+def test_request_response_headings_with_unnumbered_questions(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("essex/FOI-3080-24.txt"),
+    case("lincolnshire/LIN-FOI-0907-25.pdf"),
+])
+def test_answers_that_refer_to_a_question_by_number_only(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("north-yorkshire/FOI-1290-24.html"),
+    case("hampshire/HC-FOI-2555-24.docx"),
+])
+def test_lettered_sub_questions_each_a_different_measure(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("cleveland/FOI-0442-25.txt"),
+    case("nottinghamshire/FOI-7310-24.html"),
+])
+def test_area_headings_with_repeated_measure_lines(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("suffolk/FOI-0099-25.txt"),
+    case("west-yorkshire/WYP-FOI-0214-25.docx"),
+])
+def test_preamble_line_giving_the_period_of_the_list_below(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path, total", [
+    pytest.param("metropolitan/FOI-24-0388.html", 7940, id="metropolitan/FOI-24-0388.html"),
+    pytest.param("city-of-london/FOI-0177-24.txt", 19, id="city-of-london/FOI-0177-24.txt"),
+])
+def test_total_and_its_split_in_one_sentence(query, path, total):
+    assert_exact(query, path)
+    assert (total,) not in query(
+        "select value from marts.fct_disclosed_figures join raw.documents using (document_id) "
+        f"where path = '{path}'")
+
+
+@pytest.mark.parametrize("path", [
+    case("northumbria/FOI-0550-24.txt"),
+    case("wiltshire/WP-FOI-0187-25.pdf"),
+])
+def test_year_value_lists_mixed_dashes_both_orders_financial_and_calendar(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("south-yorkshire/FOI-1044-25.txt"),
+])
+def test_partial_years_written_after_the_year(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("lancashire/FOI-3011-25.txt"),
+    case("kent/FOI-5120-24.html"),
+])
+def test_month_chains(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("bedfordshire/FOI-1210-24.txt"),
+])
+def test_suppressed_values_and_lower_bounds(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path, label, stray", [
+    pytest.param("sussex/FOI-2003-25.html", "disclosures made", [27],
+                 id="sussex/FOI-2003-25.html"),
+    pytest.param("staffordshire/FOI-6230-24.txt", "Sexual Risk Order", [2, 5],
+                 id="staffordshire/FOI-6230-24.txt"),
+])
+def test_flattened_cell_tables_with_a_misaligned_row(query, path, label, stray):
+    assert_exact(query, path)
+    assert label.lower() in review_labels(query, path).lower(), "the misaligned row is in review"
+
+
+@pytest.mark.parametrize("original, revised", [
+    pytest.param("northamptonshire/FOI-0921-24.txt", "northamptonshire/FOI-0921-24-amended.txt",
+                 id="northamptonshire/FOI-0921-24-amended.txt"),
+    pytest.param("humberside/FOI-0650-24.html", "humberside/FOI-0650-24-updated.html",
+                 id="humberside/FOI-0650-24-updated.html"),
+])
+def test_revised_responses(query, original, revised):
+    assert_exact(query, revised)
+    assert facts(query, original) == {}, "only the revision's figures are facts"
+
+
+@pytest.mark.parametrize("path", [
+    case("durham/FOI-1502-25.txt"),
+    case("leicestershire/LP-FOI-4020-25.pdf"),
+])
+def test_cost_refusals(query, path):
+    assert_silent(query, path)
+    outcomes = query(
+        "select distinct outcome from marts.force_coverage join raw.documents using (document_id) "
+        f"where path = '{path}'")
+    assert ("refused",) in outcomes, outcomes
+
+
+@pytest.mark.parametrize("path", [
+    case("hertfordshire/FOI-3990-25.txt"),
+    case("warwickshire/FOI-0815-25.html"),
+])
+def test_please_see_attached_pages(query, path):
+    assert_silent(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("cumbria/FOI-1010-25.txt"),
+    case("merseyside/FOI-2100-25.html"),
+])
+def test_another_topic_is_silent_for_sex_offender_measures(query, path):
+    assert_silent(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("west-mercia/FOI-1988-24.txt"),
+    case("jersey/FOI-0451-25.txt"),
+])
+def test_email_replies_hard_wrapped_at_72_columns(query, path):
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize("path", [
+    case("cambridgeshire/FOI-1408-24.html"),
+    case("surrey/SY-FOI-25-0940.docx"),
+])
+def test_html_tables_with_totals(query, path):
+    assert_exact(query, path)
+
+
+def test_every_variant_is_read_and_synthetic(query):
+    assert query("select count(*) from raw.ingest_errors where error_kind <> 'warning'") == [(0,)]
+    assert query("select count(*) from raw.documents where not synthetic") == [(0,)]
+    on_disk = {p.relative_to(VARIANTS / "raw").as_posix()
+               for p in (VARIANTS / "raw").rglob("*") if p.is_file() and p.suffix != ".yml"}
+    assert {r[0] for r in query("select path from raw.documents")} == on_disk
