@@ -124,23 +124,42 @@ def test_request_response_headings_with_unnumbered_questions(query, path):
 
 
 @pytest.mark.parametrize("path", [
-    fails("Q3 line '... in the calendar year 2024: 176': the line label is cut to the year before the colon ('2024'), so the measure words are lost: measure_unknown", "essex/FOI-3080-24.txt"),
-    fails("'Response to question N' lines stay paragraphs (no response role); 'In 2024 the courts granted 52 ...' gets no period from its own sentence (period_missing) and '6 Sexual Risk Orders were granted' matches no measure", "lincolnshire/LIN-FOI-0907-25.pdf"),
+    fails(
+        "Q3 line '... in the calendar year 2024: 176': the line label is cut to the year "
+        "before the colon ('2024'), so the measure words are lost: measure_unknown",
+        "essex/FOI-3080-24.txt"),
+    fails(
+        "'Response to question N' lines stay paragraphs (no response role); 'In 2024 the "
+        "courts granted 52 ...' gets no period from its own sentence (period_missing) and '6 "
+        "Sexual Risk Orders were granted' matches no measure",
+        "lincolnshire/LIN-FOI-0907-25.pdf"),
 ])
 def test_answers_that_refer_to_a_question_by_number_only(query, path):
     assert_exact(query, path)
 
 
 @pytest.mark.parametrize("path", [
-    fails("'c) 19 offender managers are in post today.': an answer on the same line as its letter becomes a sub_question block, and its number is never a candidate (no int_figures_classified row)", "north-yorkshire/FOI-1290-24.html"),
-    fails("'2(a)'/'2(b)'/'2(c)' are not read as sub-questions: 2(b), 2(c) become orphan questions, answers '2(b) 214' are paragraphs of Q1, so all three take Q1's joined question measure (sarahs_law_applications)", "hampshire/HC-FOI-2555-24.docx"),
+    fails(
+        "'c) 19 offender managers are in post today.': an answer on the same line as its "
+        "letter becomes a sub_question block, and its number is never a candidate (no "
+        "int_figures_classified row)",
+        "north-yorkshire/FOI-1290-24.html"),
+    fails(
+        "'2(a)'/'2(b)'/'2(c)' are not read as sub-questions: 2(b), 2(c) become orphan "
+        "questions, answers '2(b) 214' are paragraphs of Q1, so all three take Q1's joined "
+        "question measure (sarahs_law_applications)",
+        "hampshire/HC-FOI-2555-24.docx"),
 ])
 def test_lettered_sub_questions_each_a_different_measure(query, path):
     assert_exact(query, path)
 
 
 @pytest.mark.parametrize("path", [
-    fails("'Position on 28 February 2025.' is a paragraph, not a preamble: period_missing for every area figure; 'Community-based RSOs' label cut to 'RSOs' (custody excluded lost); 'SHPO subjects' label unmatched", "cleveland/FOI-0442-25.txt"),
+    fails(
+        "'Position on 28 February 2025.' is a paragraph, not a preamble: period_missing for "
+        "every area figure; 'Community-based RSOs' label cut to 'RSOs' (custody excluded "
+        "lost); 'SHPO subjects' label unmatched",
+        "cleveland/FOI-0442-25.txt"),
     case("nottinghamshire/FOI-7310-24.html"),
 ])
 def test_area_headings_with_repeated_measure_lines(query, path):
@@ -148,8 +167,15 @@ def test_area_headings_with_repeated_measure_lines(query, path):
 
 
 @pytest.mark.parametrize("path", [
-    fails("preamble role right, but its period is not parsed: 'the period 1 April 2023 to 31 March 2024' and 'the 2024 calendar year' give period_missing; 'Breach of a ... Order (including interim): 102' label becomes '#' (offence_unmatched)", "suffolk/FOI-0099-25.txt"),
-    fails("custody '(including those in custody)' on the first list line leaks to the next line: shpo_subjects gets custody included", "west-yorkshire/WYP-FOI-0214-25.docx"),
+    fails(
+        "preamble role right, but its period is not parsed: 'the period 1 April 2023 to 31 "
+        "March 2024' and 'the 2024 calendar year' give period_missing; 'Breach of a ... Order"
+        " (including interim): 102' label becomes '#' (offence_unmatched)",
+        "suffolk/FOI-0099-25.txt"),
+    fails(
+        "custody '(including those in custody)' on the first list line leaks to the next "
+        "line: shpo_subjects gets custody included",
+        "west-yorkshire/WYP-FOI-0214-25.docx"),
 ])
 def test_preamble_line_giving_the_period_of_the_list_below(query, path):
     assert_exact(query, path)
@@ -176,14 +202,21 @@ def test_total_and_its_split_in_one_sentence(query, path, total):
 
 @pytest.mark.parametrize("path", [
     case("northumbria/FOI-0550-24.txt"),
-    fails("PDF bold 'Question 1' / 'Answer 1' lines are paragraphs, so the question text below is not a question block: year lists get measure_unknown (title also swallows the response-date line)", "wiltshire/WP-FOI-0187-25.pdf"),
+    fails(
+        "PDF bold 'Question 1' / 'Answer 1' lines are paragraphs, so the question text below "
+        "is not a question block: year lists get measure_unknown (title also swallows the "
+        "response-date line)",
+        "wiltshire/WP-FOI-0187-25.pdf"),
 ])
 def test_year_value_lists_mixed_dashes_both_orders_financial_and_calendar(query, path):
     assert_exact(query, path)
 
 
 @pytest.mark.parametrize("path", [
-    fails("'2025 (to 30 April) - 9': a partial year whose end date has no year is not parsed (row_label_unmatched); '2024/25 (up to 31 January 2025)' passes", "south-yorkshire/FOI-1044-25.txt"),
+    fails(
+        "'2025 (to 30 April) - 9': a partial year whose end date has no year is not parsed "
+        "(row_label_unmatched); '2024/25 (up to 31 January 2025)' passes",
+        "south-yorkshire/FOI-1044-25.txt"),
 ])
 def test_partial_years_written_after_the_year(query, path):
     assert_exact(query, path)
@@ -191,14 +224,22 @@ def test_partial_years_written_after_the_year(query, path):
 
 @pytest.mark.parametrize("path", [
     case("lancashire/FOI-3011-25.txt"),
-    fails("h3 headings 'Applications received, October to December 2024' get role paragraph, not heading, and the unnumbered request (no '?') is no question: the month chains take the title measure and no year (period_missing)", "kent/FOI-5120-24.html"),
+    fails(
+        "h3 headings 'Applications received, October to December 2024' get role paragraph, "
+        "not heading, and the unnumbered request (no '?') is no question: the month chains "
+        "take the title measure and no year (period_missing)",
+        "kent/FOI-5120-24.html"),
 ])
 def test_month_chains(query, path):
     assert_exact(query, path)
 
 
 @pytest.mark.parametrize("path", [
-    fails("'missing on 1 December 2024: less than 5' label cut to '2024' (as_at 2024 not 2024-12-01); 'Over 250 ... in 2023' and 'At least 12 ... in 2023': the trailing year of the sentence is not read (period_missing)", "bedfordshire/FOI-1210-24.txt"),
+    fails(
+        "'missing on 1 December 2024: less than 5' label cut to '2024' (as_at 2024 not "
+        "2024-12-01); 'Over 250 ... in 2023' and 'At least 12 ... in 2023': the trailing year"
+        " of the sentence is not read (period_missing)",
+        "bedfordshire/FOI-1210-24.txt"),
 ])
 def test_suppressed_values_and_lower_bounds(query, path):
     assert_exact(query, path)
@@ -263,7 +304,11 @@ def test_another_topic_is_silent_for_sex_offender_measures(query, path):
 
 
 @pytest.mark.parametrize("path", [
-    fails("hard-wrapped e-mail: clauses '1,990 of whom are in the community' / '325 of whom are in custody' do not inherit the whole's measure (measure_unknown), so 2,315 is kept as a fact; 'offender managers ... today is 33' loses its measure to the word window", "west-mercia/FOI-1988-24.txt"),
+    fails(
+        "hard-wrapped e-mail: clauses '1,990 of whom are in the community' / '325 of whom are"
+        " in custody' do not inherit the whole's measure (measure_unknown), so 2,315 is kept "
+        "as a fact; 'offender managers ... today is 33' loses its measure to the word window",
+        "west-mercia/FOI-1988-24.txt"),
     case("jersey/FOI-0451-25.txt"),
 ])
 def test_email_replies_hard_wrapped_at_72_columns(query, path):

@@ -11,6 +11,8 @@ deterministic (fixed core-property dates, fixed zip timestamps, reportlab invari
 Every document is synthetic test data: every number is invented.
 """
 
+# ruff: noqa: E501  (the documents' own lines are data)
+
 from __future__ import annotations
 
 import datetime as dt
