@@ -20,8 +20,16 @@ import pytest
 from tests.conftest import _querier, build_warehouse
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
-KEY = ("force_id", "measure", "offence_category", "sex", "area_name", "period_kind",
-       "period_label", "custody")
+KEY = (
+    "force_id",
+    "measure",
+    "offence_category",
+    "sex",
+    "area_name",
+    "period_kind",
+    "period_label",
+    "custody",
+)
 
 pytestmark = pytest.mark.slow
 
@@ -45,7 +53,11 @@ def _expected() -> dict[str, dict[tuple, tuple]]:
     with (VARIANTS / "expected_variants.csv").open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             rows[row["file"]][tuple(row[k] for k in KEY)] = (
-                row["value_status"], row["value"], row["value_low"], row["value_high"])
+                row["value_status"],
+                row["value"],
+                row["value_low"],
+                row["value_high"],
+            )
     return rows
 
 
@@ -77,7 +89,8 @@ def assert_exact(query, path: str) -> None:
     wrong = {k: (got[k], v) for k, v in want.items() if k in got and got[k] != v}
     unexpected = {k: v for k, v in got.items() if k not in want}
     assert not (missing or wrong or unexpected), (
-        f"{path}\n missing {missing}\n wrong (got, want) {wrong}\n unexpected {unexpected}")
+        f"{path}\n missing {missing}\n wrong (got, want) {wrong}\n unexpected {unexpected}"
+    )
 
 
 def assert_silent(query, path: str) -> None:
@@ -107,225 +120,351 @@ def case(path: str):
 
 # --- the classes -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("path", [
-    case("cheshire/FOI-1183-24.txt"),
-    case("greater-manchester/FOI-4402-24.html"),
-])
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("cheshire/FOI-1183-24.txt"),
+        case("greater-manchester/FOI-4402-24.html"),
+    ],
+)
 def test_site_chrome_first(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    case("avon-and-somerset/AS-FOI-2207-24.docx"),
-    case("dorset/FOI-0613-25.txt"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("avon-and-somerset/AS-FOI-2207-24.docx"),
+        case("dorset/FOI-0613-25.txt"),
+    ],
+)
 def test_request_response_headings_with_unnumbered_questions(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    fails(
-        "Q3 line '... in the calendar year 2024: 176': the line label is cut to the year "
-        "before the colon ('2024'), so the measure words are lost: measure_unknown",
-        "essex/FOI-3080-24.txt"),
-    fails(
-        "'Response to question N' lines stay paragraphs (no response role); 'In 2024 the "
-        "courts granted 52 ...' gets no period from its own sentence (period_missing) and '6 "
-        "Sexual Risk Orders were granted' matches no measure",
-        "lincolnshire/LIN-FOI-0907-25.pdf"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        fails(
+            "Q3 line '... in the calendar year 2024: 176': the line label is cut to the year "
+            "before the colon ('2024'), so the measure words are lost: measure_unknown",
+            "essex/FOI-3080-24.txt",
+        ),
+        fails(
+            "'Response to question N' lines stay paragraphs (no response role); 'In 2024 the "
+            "courts granted 52 ...' gets no period from its own sentence (period_missing) and '6 "
+            "Sexual Risk Orders were granted' matches no measure",
+            "lincolnshire/LIN-FOI-0907-25.pdf",
+        ),
+    ],
+)
 def test_answers_that_refer_to_a_question_by_number_only(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    fails(
-        "'c) 19 offender managers are in post today.': an answer on the same line as its "
-        "letter becomes a sub_question block, and its number is never a candidate (no "
-        "int_figures_classified row)",
-        "north-yorkshire/FOI-1290-24.html"),
-    fails(
-        "'2(a)'/'2(b)'/'2(c)' are not read as sub-questions: 2(b), 2(c) become orphan "
-        "questions, answers '2(b) 214' are paragraphs of Q1, so all three take Q1's joined "
-        "question measure (sarahs_law_applications)",
-        "hampshire/HC-FOI-2555-24.docx"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        fails(
+            "'c) 19 offender managers are in post today.': an answer on the same line as its "
+            "letter becomes a sub_question block, and its number is never a candidate (no "
+            "int_figures_classified row)",
+            "north-yorkshire/FOI-1290-24.html",
+        ),
+        fails(
+            "'2(a)'/'2(b)'/'2(c)' are not read as sub-questions: 2(b), 2(c) become orphan "
+            "questions, answers '2(b) 214' are paragraphs of Q1, so all three take Q1's joined "
+            "question measure (sarahs_law_applications)",
+            "hampshire/HC-FOI-2555-24.docx",
+        ),
+    ],
+)
 def test_lettered_sub_questions_each_a_different_measure(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    fails(
-        "'Position on 28 February 2025.' is a paragraph, not a preamble: period_missing for "
-        "every area figure; 'Community-based RSOs' label cut to 'RSOs' (custody excluded "
-        "lost); 'SHPO subjects' label unmatched",
-        "cleveland/FOI-0442-25.txt"),
-    case("nottinghamshire/FOI-7310-24.html"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        fails(
+            "'Position on 28 February 2025.' is a paragraph, not a preamble: period_missing for "
+            "every area figure; 'Community-based RSOs' label cut to 'RSOs' (custody excluded "
+            "lost); 'SHPO subjects' label unmatched",
+            "cleveland/FOI-0442-25.txt",
+        ),
+        case("nottinghamshire/FOI-7310-24.html"),
+    ],
+)
 def test_area_headings_with_repeated_measure_lines(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    fails(
-        "preamble role right, but its period is not parsed: 'the period 1 April 2023 to 31 "
-        "March 2024' and 'the 2024 calendar year' give period_missing; 'Breach of a ... Order"
-        " (including interim): 102' label becomes '#' (offence_unmatched)",
-        "suffolk/FOI-0099-25.txt"),
-    fails(
-        "custody '(including those in custody)' on the first list line leaks to the next "
-        "line: shpo_subjects gets custody included",
-        "west-yorkshire/WYP-FOI-0214-25.docx"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        fails(
+            "preamble role right, but its period is not parsed: 'the period 1 April 2023 to 31 "
+            "March 2024' and 'the 2024 calendar year' give period_missing; 'Breach of a ... Order"
+            " (including interim): 102' label becomes '#' (offence_unmatched)",
+            "suffolk/FOI-0099-25.txt",
+        ),
+        fails(
+            "custody '(including those in custody)' on the first list line leaks to the next "
+            "line: shpo_subjects gets custody included",
+            "west-yorkshire/WYP-FOI-0214-25.docx",
+        ),
+    ],
+)
 def test_preamble_line_giving_the_period_of_the_list_below(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path, total", [
-    pytest.param("metropolitan/FOI-24-0388.html", 7940, id="metropolitan/FOI-24-0388.html",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "'7,940 ...; 6,702 of them ... and the other 1,238 were in prison': the split "
-                     "after a semicolon is not seen, so 7,940 stays a fact and 'community' "
-                     "(custody excluded) is spread over the whole sentence, 1,238 included"))),
-    pytest.param("city-of-london/FOI-0177-24.txt", 19, id="city-of-london/FOI-0177-24.txt",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "'19 breach offences in total, made up of 12 ... and 7 ...': not read as a "
-                     "total and split; the sentence's period '2023 calendar year' reaches only "
-                     "the first clause and the SHPO clause takes the question's category"))),
-])
+@pytest.mark.parametrize(
+    "path, total",
+    [
+        pytest.param(
+            "metropolitan/FOI-24-0388.html",
+            7940,
+            id="metropolitan/FOI-24-0388.html",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "'7,940 ...; 6,702 of them ... and the other 1,238 were in prison': the split "
+                    "after a semicolon is not seen, so 7,940 stays a fact and 'community' "
+                    "(custody excluded) is spread over the whole sentence, 1,238 included"
+                ),
+            ),
+        ),
+        pytest.param(
+            "city-of-london/FOI-0177-24.txt",
+            19,
+            id="city-of-london/FOI-0177-24.txt",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "'19 breach offences in total, made up of 12 ... and 7 ...': not read as a "
+                    "total and split; the sentence's period '2023 calendar year' reaches only "
+                    "the first clause and the SHPO clause takes the question's category"
+                ),
+            ),
+        ),
+    ],
+)
 def test_total_and_its_split_in_one_sentence(query, path, total):
     assert_exact(query, path)
     assert (total,) not in query(
         "select value from marts.fct_disclosed_figures join raw.documents using (document_id) "
-        f"where path = '{path}'")
+        f"where path = '{path}'"
+    )
 
 
-@pytest.mark.parametrize("path", [
-    case("northumbria/FOI-0550-24.txt"),
-    fails(
-        "PDF bold 'Question 1' / 'Answer 1' lines are paragraphs, so the question text below "
-        "is not a question block: year lists get measure_unknown (title also swallows the "
-        "response-date line)",
-        "wiltshire/WP-FOI-0187-25.pdf"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("northumbria/FOI-0550-24.txt"),
+        fails(
+            "PDF bold 'Question 1' / 'Answer 1' lines are paragraphs, so the question text below "
+            "is not a question block: year lists get measure_unknown (title also swallows the "
+            "response-date line)",
+            "wiltshire/WP-FOI-0187-25.pdf",
+        ),
+    ],
+)
 def test_year_value_lists_mixed_dashes_both_orders_financial_and_calendar(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    fails(
-        "'2025 (to 30 April) - 9': a partial year whose end date has no year is not parsed "
-        "(row_label_unmatched); '2024/25 (up to 31 January 2025)' passes",
-        "south-yorkshire/FOI-1044-25.txt"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        fails(
+            "'2025 (to 30 April) - 9': a partial year whose end date has no year is not parsed "
+            "(row_label_unmatched); '2024/25 (up to 31 January 2025)' passes",
+            "south-yorkshire/FOI-1044-25.txt",
+        ),
+        case("north-wales/NWP-FOI-0388-25.docx"),
+    ],
+)
 def test_partial_years_written_after_the_year(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    case("lancashire/FOI-3011-25.txt"),
-    fails(
-        "h3 headings 'Applications received, October to December 2024' get role paragraph, "
-        "not heading, and the unnumbered request (no '?') is no question: the month chains "
-        "take the title measure and no year (period_missing)",
-        "kent/FOI-5120-24.html"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("lancashire/FOI-3011-25.txt"),
+        fails(
+            "h3 headings 'Applications received, October to December 2024' get role paragraph, "
+            "not heading, and the unnumbered request (no '?') is no question: the month chains "
+            "take the title measure and no year (period_missing)",
+            "kent/FOI-5120-24.html",
+        ),
+    ],
+)
 def test_month_chains(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    fails(
-        "'missing on 1 December 2024: less than 5' label cut to '2024' (as_at 2024 not "
-        "2024-12-01); 'Over 250 ... in 2023' and 'At least 12 ... in 2023': the trailing year"
-        " of the sentence is not read (period_missing)",
-        "bedfordshire/FOI-1210-24.txt"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        fails(
+            "'missing on 1 December 2024: less than 5' label cut to '2024' (as_at 2024 not "
+            "2024-12-01); 'Over 250 ... in 2023' and 'At least 12 ... in 2023': the trailing year"
+            " of the sentence is not read (period_missing)",
+            "bedfordshire/FOI-1210-24.txt",
+        ),
+        fails(
+            "table corner cell 'Orders granted' is not context for its rows: row labels "
+            "'Sexual Risk Orders' / 'Sexual Harm Prevention Orders' map to the stock measures "
+            "sro_orders / shpo_orders (as_at 2022, 2023) instead of sro_granted / shpo_granted "
+            "by calendar year (the <5 and 'more than 40' values themselves are read right)",
+            "gwent/FOI-0904-24.html",
+        ),
+    ],
+)
 def test_suppressed_values_and_lower_bounds(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path, label, stray", [
-    pytest.param("sussex/FOI-2003-25.html", "disclosures made", [27],
-                 id="sussex/FOI-2003-25.html",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "a <pre> table whose first header cell is a word ('Measure |') is not "
-                     "read as a flattened table: 'Measure' becomes a heading, cells become "
-                     "paragraphs with no row/column context (label '#', period_missing)"))),
-    pytest.param("staffordshire/FOI-6230-24.txt", "Sexual Risk Order", [2, 5],
-                 id="staffordshire/FOI-6230-24.txt"),
-])
+@pytest.mark.parametrize(
+    "path, label, stray",
+    [
+        pytest.param(
+            "sussex/FOI-2003-25.html",
+            "disclosures made",
+            [27],
+            id="sussex/FOI-2003-25.html",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "a <pre> table whose first header cell is a word ('Measure |') is not "
+                    "read as a flattened table: 'Measure' becomes a heading, cells become "
+                    "paragraphs with no row/column context (label '#', period_missing)"
+                ),
+            ),
+        ),
+        pytest.param(
+            "staffordshire/FOI-6230-24.txt",
+            "Sexual Risk Order",
+            [2, 5],
+            id="staffordshire/FOI-6230-24.txt",
+        ),
+    ],
+)
 def test_flattened_cell_tables_with_a_misaligned_row(query, path, label, stray):
     assert_exact(query, path)
     assert label.lower() in review_labels(query, path).lower(), "the misaligned row is in review"
 
 
-@pytest.mark.parametrize("original, revised", [
-    pytest.param("northamptonshire/FOI-0921-24.txt", "northamptonshire/FOI-0921-24-amended.txt",
-                 id="northamptonshire/FOI-0921-24-amended.txt",
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "supersession works, but 'Registered sex offenders on 31 March 2024: 1,388' "
-                     "has its label cut to the year before the colon ('2024'): both lines take "
-                     "the question's measure and go to review as ambiguous_duplicate"))),
-    pytest.param("humberside/FOI-0650-24.html", "humberside/FOI-0650-24-updated.html",
-                 id="humberside/FOI-0650-24-updated.html"),
-])
+@pytest.mark.parametrize(
+    "original, revised",
+    [
+        pytest.param(
+            "northamptonshire/FOI-0921-24.txt",
+            "northamptonshire/FOI-0921-24-amended.txt",
+            id="northamptonshire/FOI-0921-24-amended.txt",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=(
+                    "supersession works, but 'Registered sex offenders on 31 March 2024: 1,388' "
+                    "has its label cut to the year before the colon ('2024'): both lines take "
+                    "the question's measure and go to review as ambiguous_duplicate"
+                ),
+            ),
+        ),
+        pytest.param(
+            "humberside/FOI-0650-24.html",
+            "humberside/FOI-0650-24-updated.html",
+            id="humberside/FOI-0650-24-updated.html",
+        ),
+    ],
+)
 def test_revised_responses(query, original, revised):
     assert_exact(query, revised)
     assert facts(query, original) == {}, "only the revision's figures are facts"
 
 
-@pytest.mark.parametrize("path", [
-    case("durham/FOI-1502-25.txt"),
-    case("leicestershire/LP-FOI-4020-25.pdf"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("durham/FOI-1502-25.txt"),
+        case("leicestershire/LP-FOI-4020-25.pdf"),
+    ],
+)
 def test_cost_refusals(query, path):
     assert_silent(query, path)
     outcomes = query(
         "select distinct outcome from marts.force_coverage join raw.documents using (document_id) "
-        f"where path = '{path}'")
+        f"where path = '{path}'"
+    )
     assert ("refused",) in outcomes, outcomes
 
 
-@pytest.mark.parametrize("path", [
-    case("hertfordshire/FOI-3990-25.txt"),
-    case("warwickshire/FOI-0815-25.html"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("hertfordshire/FOI-3990-25.txt"),
+        case("warwickshire/FOI-0815-25.html"),
+    ],
+)
 def test_please_see_attached_pages(query, path):
     assert_silent(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    case("cumbria/FOI-1010-25.txt"),
-    case("merseyside/FOI-2100-25.html"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("cumbria/FOI-1010-25.txt"),
+        case("merseyside/FOI-2100-25.html"),
+    ],
+)
 def test_another_topic_is_silent_for_sex_offender_measures(query, path):
     assert_silent(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    fails(
-        "hard-wrapped e-mail: clauses '1,990 of whom are in the community' / '325 of whom are"
-        " in custody' do not inherit the whole's measure (measure_unknown), so 2,315 is kept "
-        "as a fact; 'offender managers ... today is 33' loses its measure to the word window",
-        "west-mercia/FOI-1988-24.txt"),
-    case("jersey/FOI-0451-25.txt"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        fails(
+            "hard-wrapped e-mail: clauses '1,990 of whom are in the community' / '325 of whom are"
+            " in custody' do not inherit the whole's measure (measure_unknown), so 2,315 is kept "
+            "as a fact; 'offender managers ... today is 33' loses its measure to the word window",
+            "west-mercia/FOI-1988-24.txt",
+        ),
+        case("jersey/FOI-0451-25.txt"),
+        fails(
+            ".eml is not a supported format (raw.ingest_errors: 'files ending .eml are not a "
+            "supported format'), though the raw/ contract in DESIGN.md lists eml containers",
+            "thames-valley/FOI-2718-24.eml",
+        ),
+    ],
+)
 def test_email_replies_hard_wrapped_at_72_columns(query, path):
     assert_exact(query, path)
 
 
-@pytest.mark.parametrize("path", [
-    case("cambridgeshire/FOI-1408-24.html"),
-    case("surrey/SY-FOI-25-0940.docx"),
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("cambridgeshire/FOI-1408-24.html"),
+        case("surrey/SY-FOI-25-0940.docx"),
+    ],
+)
 def test_html_tables_with_totals(query, path):
     assert_exact(query, path)
 
 
 def test_every_variant_is_read_and_synthetic(query):
-    assert query("select count(*) from raw.ingest_errors where error_kind <> 'warning'") == [(0,)]
+    """Every variant but the .eml (see the e-mail class test) is read, and all are synthetic."""
+    assert query("select path from raw.ingest_errors where error_kind <> 'warning'") == [
+        ("thames-valley/FOI-2718-24.eml",)
+    ]
     assert query("select count(*) from raw.documents where not synthetic") == [(0,)]
-    on_disk = {p.relative_to(VARIANTS / "raw").as_posix()
-               for p in (VARIANTS / "raw").rglob("*") if p.is_file() and p.suffix != ".yml"}
+    on_disk = {
+        p.relative_to(VARIANTS / "raw").as_posix()
+        for p in (VARIANTS / "raw").rglob("*")
+        if p.is_file() and p.suffix not in (".yml", ".eml")
+    }
     assert {r[0] for r in query("select path from raw.documents")} == on_disk

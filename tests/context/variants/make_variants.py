@@ -54,8 +54,9 @@ def text(force: str, name: str, reference: str, response_date: str, title: str, 
     sidecar(force, path.stem, reference, response_date, title)
 
 
-def docx(force: str, name: str, reference: str, response_date: str, title: str,
-         blocks: list) -> None:
+def docx(
+    force: str, name: str, reference: str, response_date: str, title: str, blocks: list
+) -> None:
     """blocks: ("h", text) heading, ("p", text) paragraph, ("t", rows) table."""
     document = Document()
     props = document.core_properties
@@ -95,8 +96,9 @@ def docx(force: str, name: str, reference: str, response_date: str, title: str,
     sidecar(force, path.stem, reference, response_date, title)
 
 
-def pdf(force: str, name: str, reference: str, response_date: str, title: str,
-        lines: list[str]) -> None:
+def pdf(
+    force: str, name: str, reference: str, response_date: str, title: str, lines: list[str]
+) -> None:
     buffer = io.BytesIO()
     pdf_canvas = canvas.Canvas(buffer, pagesize=A4, invariant=1)
     pdf_canvas.setTitle(title)
@@ -117,7 +119,7 @@ def pdf(force: str, name: str, reference: str, response_date: str, title: str,
 
 def html(title: str, body: str, chrome: str = "") -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{title}</title>\n</head>\n<body>\n{chrome}{body.strip()}\n"
         "<footer><p>(synthetic test data)</p></footer>\n</body>\n</html>\n"
     )
@@ -126,7 +128,13 @@ def html(title: str, body: str, chrome: str = "") -> str:
 def main() -> None:
     # 1. site chrome first (txt)
     t = "Sex offender register snapshot - FOI 1183/24 (synthetic test data)"
-    text("cheshire", "FOI-1183-24.txt", "1183/24", "2024-10-07", t, f"""
+    text(
+        "cheshire",
+        "FOI-1183-24.txt",
+        "1183/24",
+        "2024-10-07",
+        t,
+        f"""
 Accessibility tools
 Skip to main content
 We use cookies
@@ -148,7 +156,8 @@ Was this page useful? Yes | No
 Follow us on social media
 Terms and conditions | Privacy | Cookies
 (synthetic test data)
-""")
+""",
+    )
 
     # 1b. site chrome first (html)
     t = "Missing and wanted registered sex offenders - FOI 4402/24 (synthetic test data)"
@@ -160,7 +169,15 @@ Terms and conditions | Privacy | Cookies
 <ul class="lang"><li>English</li><li>Urdu</li><li>Polski</li></ul></div>
 <nav><a href="/">Home</a> <a href="/news">News</a> <a href="/foi">FOI</a> <a href="/contact">Contact</a></nav>
 """
-    text("greater-manchester", "FOI-4402-24.html", "4402/24", "2024-11-20", t, html(t, f"""
+    text(
+        "greater-manchester",
+        "FOI-4402-24.html",
+        "4402/24",
+        "2024-11-20",
+        t,
+        html(
+            t,
+            f"""
 <main id="main">
 <h1>{t}</h1>
 <p>Our reference 4402/24, responded to on 20 November 2024.</p>
@@ -169,27 +186,49 @@ Terms and conditions | Privacy | Cookies
 <h2>Response</h2>
 <p>1. At 1 November 2024 there were 9 registered sex offenders wanted by the police and 4 registered sex offenders missing, whose whereabouts were not known.</p>
 </main>
-""", chrome))
+""",
+            chrome,
+        ),
+    )
 
     # 2. REQUEST / RESPONSE headings, question not numbered (docx)
     t = "Prevention and risk orders in force - FOI 2207/24 (synthetic test data)"
-    docx("avon-and-somerset", "AS-FOI-2207-24.docx", "2207/24", "2024-07-15", t, [
-        ("h1", t),
-        ("p", "Reference: 2207/24"),
-        ("p", "Date: 15 July 2024"),
-        ("h", "REQUEST"),
-        ("p", "Could you tell me how many people in the force area are subject to a Sexual Harm "
-              "Prevention Order and how many are subject to a Sexual Risk Order?"),
-        ("h", "RESPONSE"),
-        ("p", "As of 1 July 2024, 1,377 people in the Avon and Somerset area were subject to a "
-              "Sexual Harm Prevention Order, interim orders included."),
-        ("p", "As of 1 July 2024, 41 people were subject to a Sexual Risk Order."),
-        ("p", "This is synthetic test data."),
-    ])
+    docx(
+        "avon-and-somerset",
+        "AS-FOI-2207-24.docx",
+        "2207/24",
+        "2024-07-15",
+        t,
+        [
+            ("h1", t),
+            ("p", "Reference: 2207/24"),
+            ("p", "Date: 15 July 2024"),
+            ("h", "REQUEST"),
+            (
+                "p",
+                "Could you tell me how many people in the force area are subject to a Sexual Harm "
+                "Prevention Order and how many are subject to a Sexual Risk Order?",
+            ),
+            ("h", "RESPONSE"),
+            (
+                "p",
+                "As of 1 July 2024, 1,377 people in the Avon and Somerset area were subject to a "
+                "Sexual Harm Prevention Order, interim orders included.",
+            ),
+            ("p", "As of 1 July 2024, 41 people were subject to a Sexual Risk Order."),
+            ("p", "This is synthetic test data."),
+        ],
+    )
 
     # 2b. REQUEST / RESPONSE headings worded differently (txt)
     t = "Dorset Police - offender management - FOI 0613/25 (synthetic test data)"
-    text("dorset", "FOI-0613-25.txt", "0613/25", "2025-04-09", t, f"""
+    text(
+        "dorset",
+        "FOI-0613-25.txt",
+        "0613/25",
+        "2025-04-09",
+        t,
+        f"""
 {t}
 Our ref: 0613/25
 Sent: 9 April 2025
@@ -200,11 +239,18 @@ Over the last 2 years the news has reported rising numbers on the sex offender r
 OUR RESPONSE
 On 31 March 2025 the force managed 1,150 registered sex offenders.
 On the same day 26 offender managers were in post.
-""")
+""",
+    )
 
     # 3. answers refer to a question by number only (txt)
     t = "Essex Police - FOI 3080/24 sex offender management (synthetic test data)"
-    text("essex", "FOI-3080-24.txt", "3080/24", "2025-01-13", t, f"""
+    text(
+        "essex",
+        "FOI-3080-24.txt",
+        "3080/24",
+        "2025-01-13",
+        t,
+        f"""
 {t}
 Date of reply: 13 January 2025
 
@@ -214,28 +260,44 @@ Q1 - As of 31/12/2024, 1,955 registered sex offenders were being managed in Esse
 Q2 - 3 registered sex offenders are currently listed as missing.
 Q3 - Applications received under the Child Sex Offender Disclosure Scheme in the calendar year 2024: 176
 Q4 - We currently employ 44 offender managers.
-""")
+""",
+    )
 
     # 3b. answers refer to a question by number only (pdf)
     t = "Lincolnshire Police - FOI 0907/25 orders granted (synthetic test data)"
-    pdf("lincolnshire", "LIN-FOI-0907-25.pdf", "0907/25", "2025-02-21", t, [
-        "**Lincolnshire Police",
-        "**Freedom of Information request 0907/25 (synthetic test data)",
-        "Date: 21 February 2025",
-        "",
-        "Your questions are not repeated below; each answer gives the number of its question.",
-        "",
-        "**Response to question 1",
-        "In 2024 the courts granted 52 Sexual Harm Prevention Orders on applications by the force.",
-        "**Response to question 2",
-        "In 2024, 6 Sexual Risk Orders were granted.",
-        "",
-        "Synthetic test data.",
-    ])
+    pdf(
+        "lincolnshire",
+        "LIN-FOI-0907-25.pdf",
+        "0907/25",
+        "2025-02-21",
+        t,
+        [
+            "**Lincolnshire Police",
+            "**Freedom of Information request 0907/25 (synthetic test data)",
+            "Date: 21 February 2025",
+            "",
+            "Your questions are not repeated below; each answer gives the number of its question.",
+            "",
+            "**Response to question 1",
+            "In 2024 the courts granted 52 Sexual Harm Prevention Orders on applications by the force.",
+            "**Response to question 2",
+            "In 2024, 6 Sexual Risk Orders were granted.",
+            "",
+            "Synthetic test data.",
+        ],
+    )
 
     # 4. lettered sub-questions, each a different measure (html)
     t = "Breaches, orders granted and staffing - FOI 1290/24 (synthetic test data)"
-    text("north-yorkshire", "FOI-1290-24.html", "1290/24", "2024-06-12", t, html(t, f"""
+    text(
+        "north-yorkshire",
+        "FOI-1290-24.html",
+        "1290/24",
+        "2024-06-12",
+        t,
+        html(
+            t,
+            f"""
 <main>
 <h1>{t}</h1>
 <p>Reference 1290/24 &middot; Date of response 12/06/2024</p>
@@ -250,28 +312,49 @@ Q4 - We currently employ 44 offender managers.
 <ul><li>2023 - 45</li><li>2022 &ndash; 38</li></ul>
 <p>c) 19 offender managers are in post today.</p>
 </main>
-"""))
+""",
+        ),
+    )
 
     # 4b. lettered sub-questions answered by letter alone (docx)
     t = "Missing offenders and Sarah's Law - FOI 2555/24 (synthetic test data)"
-    docx("hampshire", "HC-FOI-2555-24.docx", "2555/24", "2024-05-02", t, [
-        ("h1", t),
-        ("p", "Reference 2555/24, date of response 2 May 2024"),
-        ("h", "Your request"),
-        ("p", "2(a) How many registered sex offenders are missing at present?"),
-        ("p", "2(b) How many applications were made under the Child Sex Offender Disclosure "
-              "Scheme in the financial year 2023/24?"),
-        ("p", "2(c) In how many cases under the scheme was a disclosure made in the financial "
-              "year 2023/24?"),
-        ("h", "Our response"),
-        ("p", "2(a) 7"),
-        ("p", "2(b) 214"),
-        ("p", "2(c) 37"),
-    ])
+    docx(
+        "hampshire",
+        "HC-FOI-2555-24.docx",
+        "2555/24",
+        "2024-05-02",
+        t,
+        [
+            ("h1", t),
+            ("p", "Reference 2555/24, date of response 2 May 2024"),
+            ("h", "Your request"),
+            ("p", "2(a) How many registered sex offenders are missing at present?"),
+            (
+                "p",
+                "2(b) How many applications were made under the Child Sex Offender Disclosure "
+                "Scheme in the financial year 2023/24?",
+            ),
+            (
+                "p",
+                "2(c) In how many cases under the scheme was a disclosure made in the financial "
+                "year 2023/24?",
+            ),
+            ("h", "Our response"),
+            ("p", "2(a) 7"),
+            ("p", "2(b) 214"),
+            ("p", "2(c) 37"),
+        ],
+    )
 
     # 5. area headings with repeated measure lines (txt)
     t = "Cleveland Police - FOI 0442/25 registered sex offenders by district (synthetic test data)"
-    text("cleveland", "FOI-0442-25.txt", "0442/25", "2025-03-03", t, f"""
+    text(
+        "cleveland",
+        "FOI-0442-25.txt",
+        "0442/25",
+        "2025-03-03",
+        t,
+        f"""
 {t}
 Response date: 3 March 2025
 
@@ -295,11 +378,20 @@ Stockton-on-Tees
 Community-based RSOs: 198
 RSOs in prison: 35
 SHPO subjects: 79
-""")
+""",
+    )
 
     # 5b. area headings with repeated measure lines (html, <br> lines)
     t = "Orders in force by division - FOI 7310/24 (synthetic test data) | Nottinghamshire Police"
-    text("nottinghamshire", "FOI-7310-24.html", "7310/24", "2024-08-09", t, html(t, """
+    text(
+        "nottinghamshire",
+        "FOI-7310-24.html",
+        "7310/24",
+        "2024-08-09",
+        t,
+        html(
+            t,
+            """
 <main>
 <h1>Orders in force by division - FOI 7310/24 (synthetic test data)</h1>
 <p>Ref: 7310/24. Responded: 9 August 2024.</p>
@@ -312,11 +404,19 @@ SHPO subjects: 79
 <h4>County Division</h4>
 <p>People subject to a Sexual Harm Prevention Order: 377<br>People subject to a Sexual Risk Order: 12</p>
 </main>
-"""))
+""",
+        ),
+    )
 
     # 6. preamble line giving the period of the list below (txt)
     t = "Suffolk Constabulary - FOI 0099/25 breaches and Sarah's Law (synthetic test data)"
-    text("suffolk", "FOI-0099-25.txt", "0099/25", "2025-01-28", t, f"""
+    text(
+        "suffolk",
+        "FOI-0099-25.txt",
+        "0099/25",
+        "2025-01-28",
+        t,
+        f"""
 {t}
 Date sent: 28 January 2025
 
@@ -332,26 +432,45 @@ Breach of a Sexual Risk Order: 4
 Figures for the 2024 calendar year are given below.
 Applications received: 133
 Disclosures made: 29
-""")
+""",
+    )
 
     # 6b. preamble line (docx list)
     t = "Register and prevention orders - FOI 0214/25 (synthetic test data)"
-    docx("west-yorkshire", "WYP-FOI-0214-25.docx", "0214/25", "2025-02-20", t, [
-        ("h1", t),
-        ("p", "Reference: 0214/25"),
-        ("p", "Response date: 20/02/2025"),
-        ("h", "Request"),
-        ("p", "How many people are on the sex offender register, and how many are subject to a "
-              "Sexual Harm Prevention Order?"),
-        ("h", "Response"),
-        ("p", "Data extracted on 14/02/2025 shows:"),
-        ("p", "Registered sex offenders (including those in custody) - 3,412"),
-        ("p", "People subject to a Sexual Harm Prevention Order - 1,590"),
-    ])
+    docx(
+        "west-yorkshire",
+        "WYP-FOI-0214-25.docx",
+        "0214/25",
+        "2025-02-20",
+        t,
+        [
+            ("h1", t),
+            ("p", "Reference: 0214/25"),
+            ("p", "Response date: 20/02/2025"),
+            ("h", "Request"),
+            (
+                "p",
+                "How many people are on the sex offender register, and how many are subject to a "
+                "Sexual Harm Prevention Order?",
+            ),
+            ("h", "Response"),
+            ("p", "Data extracted on 14/02/2025 shows:"),
+            ("p", "Registered sex offenders (including those in custody) - 3,412"),
+            ("p", "People subject to a Sexual Harm Prevention Order - 1,590"),
+        ],
+    )
 
     # 7. a total and its split in one sentence (html)
     t = "Registered sex offenders in London - FOI 01/FOI/24/0388 (synthetic test data)"
-    text("metropolitan", "FOI-24-0388.html", "01/FOI/24/0388", "2024-07-19", t, html(t, f"""
+    text(
+        "metropolitan",
+        "FOI-24-0388.html",
+        "01/FOI/24/0388",
+        "2024-07-19",
+        t,
+        html(
+            t,
+            f"""
 <div class="content">
 <h1>{t}</h1>
 <p>Reference 01/FOI/24/0388. Answered 19 July 2024.</p>
@@ -361,11 +480,19 @@ Disclosures made: 29
 <p>At 30 June 2024 the Metropolitan Police Service was managing 7,940 registered sex offenders; 6,702 of them were living in the community and the other 1,238 were in prison.</p>
 <p>Of the 7,940 registered sex offenders managed at 30 June 2024, 7,801 were male and 139 were female.</p>
 </div>
-"""))
+""",
+        ),
+    )
 
     # 7b. a total and its split in one sentence (txt, breach offences)
     t = "City of London Police - FOI 0177/24 breach offences (synthetic test data)"
-    text("city-of-london", "FOI-0177-24.txt", "0177/24", "2024-02-14", t, f"""
+    text(
+        "city-of-london",
+        "FOI-0177-24.txt",
+        "0177/24",
+        "2024-02-14",
+        t,
+        f"""
 {t}
 Date of response: 14 February 2024
 
@@ -374,11 +501,18 @@ How many breaches of sex offender notification requirements and of Sexual Harm P
 
 Response
 In the 2023 calendar year the force recorded 19 breach offences in total, made up of 12 offences of failing to comply with notification requirements and 7 breaches of a Sexual Harm Prevention Order.
-""")
+""",
+    )
 
     # 8. year-value lists: mixed dashes, both orders, financial and calendar years (txt)
     t = "Northumbria Police - FOI 0550/24 Sarah's Law and Sexual Risk Order breaches (synthetic test data)"
-    text("northumbria", "FOI-0550-24.txt", "0550/24", "2024-03-11", t, f"""
+    text(
+        "northumbria",
+        "FOI-0550-24.txt",
+        "0550/24",
+        "2024-03-11",
+        t,
+        f"""
 {t}
 Date of response: 11/03/2024
 
@@ -397,31 +531,45 @@ Response
 2020/2021 - 3
 FY21/22 – 5
 2022-23 - 2
-""")
+""",
+    )
 
     # 8b. year-value lists (pdf): stock by financial year and flow by calendar year
     t = "Wiltshire Police - FOI 0187/25 register and orders (synthetic test data)"
-    pdf("wiltshire", "WP-FOI-0187-25.pdf", "0187/25", "2025-03-04", t, [
-        "**Wiltshire Police - Freedom of Information 0187/25 (synthetic test data)",
-        "Response date: 4 March 2025",
-        "",
-        "**Question 1",
-        "How many registered sex offenders did the force manage at the end of each",
-        "financial year from 2021/22 to 2023/24?",
-        "**Answer 1",
-        "2021/22 – 1,201",
-        "2022/23 - 1,244",
-        "2023/24 – 1,290",
-        "**Question 2",
-        "How many Sexual Harm Prevention Orders were granted in 2023 and in 2024?",
-        "**Answer 2",
-        "2024 - 80",
-        "2023 – 71",
-    ])
+    pdf(
+        "wiltshire",
+        "WP-FOI-0187-25.pdf",
+        "0187/25",
+        "2025-03-04",
+        t,
+        [
+            "**Wiltshire Police - Freedom of Information 0187/25 (synthetic test data)",
+            "Response date: 4 March 2025",
+            "",
+            "**Question 1",
+            "How many registered sex offenders did the force manage at the end of each",
+            "financial year from 2021/22 to 2023/24?",
+            "**Answer 1",
+            "2021/22 – 1,201",
+            "2022/23 - 1,244",
+            "2023/24 – 1,290",
+            "**Question 2",
+            "How many Sexual Harm Prevention Orders were granted in 2023 and in 2024?",
+            "**Answer 2",
+            "2024 - 80",
+            "2023 – 71",
+        ],
+    )
 
     # 9. partial years written after the year (txt)
     t = "South Yorkshire Police - FOI 1044/25 (synthetic test data)"
-    text("south-yorkshire", "FOI-1044-25.txt", "1044/25", "2025-05-16", t, f"""
+    text(
+        "south-yorkshire",
+        "FOI-1044-25.txt",
+        "1044/25",
+        "2025-05-16",
+        t,
+        f"""
 {t}
 Response issued: 16 May 2025
 
@@ -438,11 +586,18 @@ Disclosures made under the Child Sex Offender Disclosure Scheme:
 2023 – 25
 2024 - 31
 2025 (to 30 April) - 9
-""")
+""",
+    )
 
     # 10. month chains (txt, months in full)
     t = "Lancashire Constabulary - FOI 3011/25 Sarah's Law by month (synthetic test data)"
-    text("lancashire", "FOI-3011-25.txt", "3011/25", "2025-04-22", t, f"""
+    text(
+        "lancashire",
+        "FOI-3011-25.txt",
+        "3011/25",
+        "2025-04-22",
+        t,
+        f"""
 {t}
 Date of response: 22 April 2025
 
@@ -455,11 +610,20 @@ January - 17 - February - 12 - March - None
 
 Disclosures made, January to March 2025:
 January - 4 - February - None - March - 2
-""")
+""",
+    )
 
     # 10b. month chains (html)
     t = "Sarah's Law, October to December 2024 - FOI 5120/24 (synthetic test data)"
-    text("kent", "FOI-5120-24.html", "5120/24", "2025-01-17", t, html(t, f"""
+    text(
+        "kent",
+        "FOI-5120-24.html",
+        "5120/24",
+        "2025-01-17",
+        t,
+        html(
+            t,
+            f"""
 <main>
 <h1>{t}</h1>
 <p>FOI 5120/24 &ndash; response date 17 January 2025</p>
@@ -471,11 +635,19 @@ January - 4 - February - None - March - 2
 <h3>Disclosures made, October to December 2024</h3>
 <p>Oct &ndash; 2 &ndash; Nov &ndash; 3 &ndash; Dec &ndash; 1</p>
 </main>
-"""))
+""",
+        ),
+    )
 
     # 11. suppressed values and lower bounds (txt)
     t = "Bedfordshire Police - FOI 1210/24 (synthetic test data)"
-    text("bedfordshire", "FOI-1210-24.txt", "1210/24", "2024-12-19", t, f"""
+    text(
+        "bedfordshire",
+        "FOI-1210-24.txt",
+        "1210/24",
+        "2024-12-19",
+        t,
+        f"""
 {t}
 Date of response: 19 December 2024
 
@@ -492,11 +664,20 @@ Response
 3. Over 250 applications under the Child Sex Offender Disclosure Scheme were received in 2023. At least 12 disclosures were made in 2023.
 
 * 1 to 4: withheld under section 40(2) to protect the people concerned.
-""")
+""",
+    )
 
     # 12. flattened cell | table, misaligned row (html <pre>)
     t = "Sarah's Law by year - FOI 2003/25 (synthetic test data) | Sussex Police"
-    text("sussex", "FOI-2003-25.html", "2003/25", "2025-03-27", t, html(t, """
+    text(
+        "sussex",
+        "FOI-2003-25.html",
+        "2003/25",
+        "2025-03-27",
+        t,
+        html(
+            t,
+            """
 <main>
 <h1>Sarah's Law by year - FOI 2003/25 (synthetic test data)</h1>
 <p>Reference 2003/25<br>Response date: 27 March 2025</p>
@@ -515,11 +696,19 @@ Sarah's Law disclosures made |
 27 |
 </pre>
 </main>
-"""))
+""",
+        ),
+    )
 
     # 12b. flattened cell | table, misaligned row (txt)
     t = "Staffordshire Police - FOI 6230/24 breach offences by financial year (synthetic test data)"
-    text("staffordshire", "FOI-6230-24.txt", "6230/24", "2024-05-30", t, f"""
+    text(
+        "staffordshire",
+        "FOI-6230-24.txt",
+        "6230/24",
+        "2024-05-30",
+        t,
+        f"""
 {t}
 Response date: 30/05/2024
 You asked:
@@ -541,11 +730,18 @@ Breach of SHPO / interim SHPO |
 Breach of Sexual Risk Order |
 2 |
 5 |
-""")
+""",
+    )
 
     # 13. revised response (txt pair)
     t = "Northamptonshire Police - FOI 0921/24 (synthetic test data)"
-    text("northamptonshire", "FOI-0921-24.txt", "0921/24", "2024-04-04", t, f"""
+    text(
+        "northamptonshire",
+        "FOI-0921-24.txt",
+        "0921/24",
+        "2024-04-04",
+        t,
+        f"""
 {t}
 Date of response: 4 April 2024
 
@@ -555,9 +751,16 @@ How many registered sex offenders and how many people subject to a Sexual Risk O
 Response
 Registered sex offenders on 31 March 2024: 1,402
 People subject to a Sexual Risk Order on 31 March 2024: 15
-""")
+""",
+    )
     t = "Northamptonshire Police - FOI 0921/24 - AMENDED RESPONSE (synthetic test data)"
-    text("northamptonshire", "FOI-0921-24-amended.txt", "0921/24", "2024-04-18", t, f"""
+    text(
+        "northamptonshire",
+        "FOI-0921-24-amended.txt",
+        "0921/24",
+        "2024-04-18",
+        t,
+        f"""
 {t}
 Date of amended response: 18 April 2024
 
@@ -569,11 +772,20 @@ How many registered sex offenders and how many people subject to a Sexual Risk O
 Amended response
 Registered sex offenders on 31 March 2024: 1,388
 People subject to a Sexual Risk Order on 31 March 2024: 14
-""")
+""",
+    )
 
     # 13b. revised response (html pair)
     t = "Breaches recorded in 2023/24 - FOI 0650/24 (synthetic test data)"
-    text("humberside", "FOI-0650-24.html", "0650/24", "2024-06-03", t, html(t, f"""
+    text(
+        "humberside",
+        "FOI-0650-24.html",
+        "0650/24",
+        "2024-06-03",
+        t,
+        html(
+            t,
+            f"""
 <main>
 <h1>{t}</h1>
 <p>Reference: 0650/24 | Response date: 3 June 2024</p>
@@ -582,9 +794,19 @@ People subject to a Sexual Risk Order on 31 March 2024: 14
 <h2>Response</h2>
 <p>Offences of breaching a Sexual Harm Prevention Order recorded in 2023/24: 131</p>
 </main>
-"""))
+""",
+        ),
+    )
     t = "Breaches recorded in 2023/24 - FOI 0650/24 - updated response (synthetic test data)"
-    text("humberside", "FOI-0650-24-updated.html", "0650/24", "2024-06-24", t, html(t, f"""
+    text(
+        "humberside",
+        "FOI-0650-24-updated.html",
+        "0650/24",
+        "2024-06-24",
+        t,
+        html(
+            t,
+            f"""
 <main>
 <h1>{t}</h1>
 <p>Reference: 0650/24 | Date of updated response: 24 June 2024</p>
@@ -594,11 +816,19 @@ People subject to a Sexual Risk Order on 31 March 2024: 14
 <h2>Updated response</h2>
 <p>Offences of breaching a Sexual Harm Prevention Order recorded in 2023/24: 126</p>
 </main>
-"""))
+""",
+        ),
+    )
 
     # 14. cost refusal (txt)
     t = "Durham Constabulary - FOI 1502/25 refusal notice (synthetic test data)"
-    text("durham", "FOI-1502-25.txt", "1502/25", "2025-06-10", t, f"""
+    text(
+        "durham",
+        "FOI-1502-25.txt",
+        "1502/25",
+        "2025-06-10",
+        t,
+        f"""
 {t}
 Date: 10 June 2025
 
@@ -610,25 +840,39 @@ Decision
 We hold information of this kind, but we are unable to provide it because the cost of doing so would go beyond the appropriate limit set by section 12 of the Freedom of Information Act.
 Visit records are kept as free text in each case file. Our estimate is 1,250 files x 8 minutes per file = 166 hours 40 minutes, far more than the 18 hours (£450) the law allows.
 If you narrowed your request, for example to a count of offenders only, we may be able to help.
-""")
+""",
+    )
 
     # 14b. cost refusal (pdf)
     t = "Leicestershire Police - FOI 4020/25 (synthetic test data)"
-    pdf("leicestershire", "LP-FOI-4020-25.pdf", "4020/25", "2025-07-01", t, [
-        "**Leicestershire Police - FOI 4020/25 (synthetic test data)",
-        "Date of response: 1 July 2025",
-        "**Request",
-        "How many Sarah's Law applications came from each postcode district in 2021, 2022 and 2023?",
-        "**Response",
-        "The force holds the information but is refusing the request under section 12(1).",
-        "Postcodes are not recorded in a searchable field. Reading each of about 900 application",
-        "files at 3 minutes a file would take 45 hours, beyond the 18 hour appropriate limit.",
-        "You may wish to submit a narrower request.",
-    ])
+    pdf(
+        "leicestershire",
+        "LP-FOI-4020-25.pdf",
+        "4020/25",
+        "2025-07-01",
+        t,
+        [
+            "**Leicestershire Police - FOI 4020/25 (synthetic test data)",
+            "Date of response: 1 July 2025",
+            "**Request",
+            "How many Sarah's Law applications came from each postcode district in 2021, 2022 and 2023?",
+            "**Response",
+            "The force holds the information but is refusing the request under section 12(1).",
+            "Postcodes are not recorded in a searchable field. Reading each of about 900 application",
+            "files at 3 minutes a file would take 45 hours, beyond the 18 hour appropriate limit.",
+            "You may wish to submit a narrower request.",
+        ],
+    )
 
     # 15. please see attached (txt and html)
     t = "Hertfordshire Constabulary - FOI 3990/25 (synthetic test data)"
-    text("hertfordshire", "FOI-3990-25.txt", "3990/25", "2025-05-06", t, f"""
+    text(
+        "hertfordshire",
+        "FOI-3990-25.txt",
+        "3990/25",
+        "2025-05-06",
+        t,
+        f"""
 {t}
 Disclosure date: 06/05/2025
 
@@ -639,9 +883,18 @@ Request
 Response
 The information you asked for is in the spreadsheet attached to this entry.
 Attached file: FOI 3990-25 reply.xlsx (18 KB)
-""")
+""",
+    )
     t = "Orders and disclosures - FOI 0815/25 (synthetic test data)"
-    text("warwickshire", "FOI-0815-25.html", "0815/25", "2025-08-04", t, html(t, f"""
+    text(
+        "warwickshire",
+        "FOI-0815-25.html",
+        "0815/25",
+        "2025-08-04",
+        t,
+        html(
+            t,
+            f"""
 <main>
 <h1>{t}</h1>
 <p>Ref 0815/25 &middot; Published 4 August 2025</p>
@@ -651,11 +904,19 @@ Attached file: FOI 3990-25 reply.xlsx (18 KB)
 <p>Our reply is in the document below.</p>
 <p><a href="/files/0815-25.pdf">FOI 0815-25 reply (PDF, 204 KB)</a></p>
 </main>
-"""))
+""",
+        ),
+    )
 
     # 16. another topic (txt: Taser; html: stop and search table)
     t = "Cumbria Constabulary - FOI 1010/25 Taser use (synthetic test data)"
-    text("cumbria", "FOI-1010-25.txt", "1010/25", "2025-03-19", t, f"""
+    text(
+        "cumbria",
+        "FOI-1010-25.txt",
+        "1010/25",
+        "2025-03-19",
+        t,
+        f"""
 {t}
 Date of response: 19 March 2025
 
@@ -668,9 +929,18 @@ Taser use recorded, by calendar year:
 2023 – 455
 2024 - 502
 Of the uses in 2024, 38 involved the Taser being fired.
-""")
+""",
+    )
     t = "Stop and search by ethnicity - FOI 2100/25 (synthetic test data)"
-    text("merseyside", "FOI-2100-25.html", "2100/25", "2025-04-30", t, html(t, f"""
+    text(
+        "merseyside",
+        "FOI-2100-25.html",
+        "2100/25",
+        "2025-04-30",
+        t,
+        html(
+            t,
+            f"""
 <main>
 <h1>{t}</h1>
 <p>Reference 2100/25. Response date 30 April 2025.</p>
@@ -685,11 +955,19 @@ Of the uses in 2024, 38 involved the Taser being fired.
 <tr><td>Total</td><td>11,589</td></tr>
 </table>
 </main>
-"""))
+""",
+        ),
+    )
 
     # 17. e-mail replies hard-wrapped at 72 columns (txt)
     t = "FOI 1988/24 - sex offender register - response (synthetic test data)"
-    text("west-mercia", "FOI-1988-24.txt", "1988/24", "2024-09-09", t, """
+    text(
+        "west-mercia",
+        "FOI-1988-24.txt",
+        "1988/24",
+        "2024-09-09",
+        t,
+        """
 From: Data Protection and FOI Team <foi@westmercia.example.police.uk>
 Sent: 09 September 2024 15:22
 To: requester@example.net
@@ -717,11 +995,18 @@ Subject: FOI request
 > How many sex offenders are on your register today, how many are in
 > prison, and how many offender managers do you have? In 2019 you told
 > me 1,800 and 25.
-""")
+""",
+    )
 
     # 17b. e-mail, wrapped list introduction (txt)
     t = "RE: FOI 0451/25 notification breaches (synthetic test data)"
-    text("jersey", "FOI-0451-25.txt", "0451/25", "2025-02-03", t, """
+    text(
+        "jersey",
+        "FOI-0451-25.txt",
+        "0451/25",
+        "2025-02-03",
+        t,
+        """
 From: Freedom of Information <foi@jersey.example.police.je>
 Sent: Monday, 3 February 2025 11:05
 To: enquirer@example.com
@@ -741,11 +1026,20 @@ Information Governance
 
 > Please tell me how many breaches of notification requirements
 > were recorded in each of the past 2 years.
-""")
+""",
+    )
 
     # 18. HTML tables with totals: years as rows, Total row
     t = "Child Sex Offender Disclosure Scheme 2021 to 2023 - FOI 1408/24 (synthetic test data)"
-    text("cambridgeshire", "FOI-1408-24.html", "1408/24", "2024-04-25", t, html(t, f"""
+    text(
+        "cambridgeshire",
+        "FOI-1408-24.html",
+        "1408/24",
+        "2024-04-25",
+        t,
+        html(
+            t,
+            f"""
 <main>
 <h1>{t}</h1>
 <p>Reference 1408/24. Date of response 25/04/2024.</p>
@@ -762,25 +1056,124 @@ Information Governance
 </tbody>
 </table>
 </main>
-"""))
+""",
+        ),
+    )
 
     # 18b. table with Total row and Total column (docx)
     t = "Breach offences by financial year - FOI 25-0940 (synthetic test data)"
-    docx("surrey", "SY-FOI-25-0940.docx", "25-0940", "2025-05-12", t, [
-        ("h1", t),
-        ("p", "Reference: 25-0940"),
-        ("p", "Date of response: 12 May 2025"),
-        ("h", "Request"),
-        ("p", "Breach offences recorded for the financial years 2022/23 and 2023/24."),
-        ("h", "Response"),
-        ("t", [
-            ["Offence", "2022/23", "2023/24", "Total"],
-            ["Failing to comply with notification requirements", "84", "97", "181"],
-            ["Breach of Sexual Harm Prevention Order", "150", "163", "313"],
-            ["Breach of Sexual Risk Order", "6", "8", "14"],
-            ["Total", "240", "268", "508"],
-        ]),
-    ])
+    docx(
+        "surrey",
+        "SY-FOI-25-0940.docx",
+        "25-0940",
+        "2025-05-12",
+        t,
+        [
+            ("h1", t),
+            ("p", "Reference: 25-0940"),
+            ("p", "Date of response: 12 May 2025"),
+            ("h", "Request"),
+            ("p", "Breach offences recorded for the financial years 2022/23 and 2023/24."),
+            ("h", "Response"),
+            (
+                "t",
+                [
+                    ["Offence", "2022/23", "2023/24", "Total"],
+                    ["Failing to comply with notification requirements", "84", "97", "181"],
+                    ["Breach of Sexual Harm Prevention Order", "150", "163", "313"],
+                    ["Breach of Sexual Risk Order", "6", "8", "14"],
+                    ["Total", "240", "268", "508"],
+                ],
+            ),
+        ],
+    )
+
+    # 9b. partial year written after the year (docx paragraphs)
+    t = "Notification breaches - FOI 0388/25 (synthetic test data)"
+    docx(
+        "north-wales",
+        "NWP-FOI-0388-25.docx",
+        "0388/25",
+        "2024-10-21",
+        t,
+        [
+            ("h1", t),
+            ("p", "Reference: 0388/25"),
+            ("p", "Date of response: 21 October 2024"),
+            ("h", "Request"),
+            (
+                "p",
+                "How many crimes of failing to comply with sex offender notification requirements "
+                "were recorded last financial year and in this financial year so far?",
+            ),
+            ("h", "Response"),
+            ("p", "Crimes of failing to comply with notification requirements recorded:"),
+            ("p", "2023/24 \u2013 77"),
+            ("p", "2024/25 (to 30 September 2024) \u2013 41"),
+        ],
+    )
+
+    # 11b. suppressed values and lower bounds (html table and sentence)
+    t = "Orders granted - FOI 0904/24 (synthetic test data) | Gwent Police"
+    text(
+        "gwent",
+        "FOI-0904-24.html",
+        "0904/24",
+        "2024-09-02",
+        t,
+        html(
+            t,
+            """
+<main>
+<h1>Orders granted - FOI 0904/24 (synthetic test data)</h1>
+<p>Reference 0904/24 &middot; Response date 2 September 2024</p>
+<h2>Request</h2>
+<p>How many Sexual Risk Orders and Sexual Harm Prevention Orders were granted in 2022 and 2023?</p>
+<h2>Response</h2>
+<table>
+<tr><th>Orders granted</th><th>2022</th><th>2023</th></tr>
+<tr><th>Sexual Risk Orders</th><td>&lt;5</td><td>6</td></tr>
+<tr><th>Sexual Harm Prevention Orders</th><td>more than 40</td><td>52</td></tr>
+</table>
+<p>&lt;5 means a number from 1 to 4. The 2022 figure for Sexual Harm Prevention Orders is a minimum: some paper records from that year could not be checked.</p>
+</main>
+""",
+        ),
+    )
+
+    # 17c. e-mail reply hard-wrapped at 72 columns, as a .eml file
+    path = RAW / "thames-valley" / "FOI-2718-24.eml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        """From: Information Access <foi@tvp.example.police.uk>
+To: asker@example.org
+Subject: FOI 2718/24 Sexual Harm Prevention Orders (synthetic test data)
+Date: Thu, 14 Nov 2024 10:12:00 +0000
+MIME-Version: 1.0
+Content-Type: text/plain; charset="utf-8"
+Content-Transfer-Encoding: 8bit
+
+Dear Requester,
+
+We have now completed our searches. On 31 October 2024 there were 1,204
+people subject to a Sexual Harm Prevention Order in the Thames Valley,
+and 33 people subject to a Sexual Risk Order on the same date.
+
+This is synthetic test data.
+
+Yours faithfully,
+Information Access Team
+""",
+        encoding="utf-8",
+        newline="\n",
+    )
+    sidecar(
+        "thames-valley",
+        "FOI-2718-24",
+        "2718/24",
+        "2024-11-14",
+        "FOI 2718/24 Sexual Harm Prevention Orders (synthetic test data)",
+    )
 
 
 if __name__ == "__main__":
