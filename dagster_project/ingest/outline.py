@@ -77,8 +77,7 @@ _ASKING = re.compile(
 # An answer that names the question it answers: "In answer to question 1", "Regarding
 # question 2", "For question 3, ...", "Question 4 asked ...", "Q5:".
 _REFERRED = re.compile(
-    r"^\s*(?:(?:in )?(?:answer|response|reply|relation|regard|respect) to |regarding |for |re:? )?"
-    r"(?:your )?(?:question|q\.?)\s*(\d{1,2})\s*([a-z]?)\b",
+    r"^\W*(?:[a-z]+,?\s+){0,5}?(?:question|q\.?)\s*(\d{1,2})\s*([a-z]?)\b",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
@@ -210,6 +209,7 @@ class _Walker:
         self.heading_run = False  # the last block was a heading (headings nest)
         self.preamble: str | None = None
         self.seen_content = False
+        self.request_intro: str | None = None
 
     def context(self) -> Context:
         return Context(
@@ -322,11 +322,11 @@ class _Walker:
             self.open_sub_question(lettered.group(1), lettered.group(2), block.locator)
             self.add(block, "sub_question", lettered.group(2))
             return
-        if not self.seen_content and not self.question and self.zone == "start":
-            if len(self.title_lines) < 3 and _is_title(text):
-                self.title_lines.append(text)
-                self.add(block, "title", text)
-                return
+        opening = not self.seen_content and not self.question and self.zone == "start"
+        if opening and len(self.title_lines) < 3 and _is_title(text):
+            self.title_lines.append(text)
+            self.add(block, "title", text)
+            return
         self.content(block, text, following)
 
     def request_paragraph(self, block: Paragraph, text: str) -> None:
@@ -346,8 +346,11 @@ class _Walker:
             self.question = self.sub_question = None
             return
         lettered = _LETTERED.match(text)
-        if lettered and self.questions and _asks(lettered.group(2)):
+        if lettered and _asks(lettered.group(2)):
             self.request_listed = True
+            if not self.questions:
+                # "For each year: (a) ... (b) ...": the line before the parts is their question.
+                self.open_question("1", self.request_intro, block.locator, printed=True)
             self.question = list(self.questions.values())[-1]
             if self.question.number[-1:].isalpha():
                 self.question = self.questions[self.question.number.rstrip("abcdefgh")]
@@ -364,6 +367,7 @@ class _Walker:
             return
         if text.endswith(":") or not _asks(text):
             # "I am asking for the following:" introduces the questions; it is none of them.
+            self.request_intro = text.rstrip(":")
             self.add(block, "paragraph", text)
             return
         if self.questions and not self.request_listed and "1" in self.questions:

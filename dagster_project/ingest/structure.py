@@ -206,8 +206,9 @@ def read_structure(layout: DocumentLayout) -> DocumentStructure:
             cells = _table_cells(node.block, table_no, section_no)
             result.table_cells.extend(cells)
             result.contexts.extend(
-                FigureContext("table_cell", f"table {c.table_no} row {c.row_no} col {c.col_no}",
-                              context)
+                FigureContext(
+                    "table_cell", f"table {c.table_no} row {c.row_no} col {c.col_no}", context
+                )
                 for c in cells
             )
             if section_no == 0:
@@ -470,13 +471,22 @@ def _clause_window(before: list[str], after: list[str]) -> tuple[list[str], list
             start = index + 1
             break
     kept_after: list[str] = []
-    for word in after:
-        if word.lower() in _CLAUSE_LINKS or _DIGIT.search(word):
+    for index, word in enumerate(after):
+        if word.lower() in _CLAUSE_LINKS or _is_another_count(word, after[index + 1 : index + 2]):
             break
         kept_after.append(word)
         if word[-1] in ",;.":
             break
     return before[start:], kept_after
+
+
+def _is_another_count(word: str, following: list[str]) -> bool:
+    """The next number of a sentence ends a clause, unless it is a year or a day of a date."""
+    bare = word.strip(".,;:()")
+    if not _DIGIT.search(bare) or _YEARLIKE.match(bare) or "/" in bare:
+        return False
+    next_word = following[0] if following else ""
+    return not (len(bare) <= 2 and _MONTH_AFTER.match(" " + next_word))
 
 
 def _names_a_question(words_before: list[str]) -> bool:

@@ -67,7 +67,11 @@ def test_northumbria_web_page_figures_survive_the_cookie_banner(cells, figures, 
     path = "northumbria/northumbria_foi-1102-23.html"
     assert document(path)[:3] == ("FOI 1102/23", "2023-04-10", "northumbria:1102-23")
     assert figures(path) == [
-        (1, "There are currently # subjects in the community subject to", "2,109"),
+        (
+            1,
+            "There are currently # subjects in the community subject to notification requirements.",
+            "2,109",
+        ),
         (2, "2020", "44"),
         (2, "2021", "35"),
         (2, "2022", "41"),
@@ -127,9 +131,9 @@ def test_psni_policing_areas_run_together_on_one_line(figures, document):
     path = "psni/psni_F-2021-02734.txt"
     assert document(path)[:3] == ("F-2021-02734", "03/02/2021", "northern-ireland:f-2021-02734")
     assert figures(path) == [
-        (1, "offenders managed in the community was # . By policing area:", "1,402"),
-        (1, "Omagh Policing Area # Dungannon Policing Area 17 Newry Policing", "29"),
-        (1, "Policing Area 29 Dungannon Policing Area # Newry Policing Area 44", "17"),
+        (1, "offenders managed in the community was # .", "1,402"),
+        (1, "Omagh Policing Area # Dungannon Policing Area", "29"),
+        (1, "Policing Area 29 Dungannon Policing Area # Newry Policing Area", "17"),
         (1, "Policing Area 17 Newry Policing Area #", "44"),
     ]
 
@@ -189,22 +193,19 @@ def test_essex_hard_wrapped_email_lower_bounds_and_month_chain(figures, document
     path = "essex/essex_16134.txt"
     assert document(path)[:3] == ("16134 / PUB 1265", "2024-03-02", "essex:16134-pub-1265")
     assert figures(path) == [
-        (1, "the figures are held on ViSOR. # went missing in 2007.", "2"),
+        (1, "# went missing in 2007.", "2"),
         (1, "2022/23", "10"),
         (1, "Oct", "5"),
         (1, "Nov", "7"),
         (
             1,
-            "There are currently in excess of # people subject to notification requirements in",
+            "There are currently in excess of # people subject to notification requirements "
+            "in Essex,",
             "1000",
         ),
-        (
-            1,
-            "notification requirements in Essex, and over # applications were made under the Child",
-            "500",
-        ),
-        (2, "Act: we would need to review # records x 5 mins = 89", "1077"),
-        (2, "need to review 1077 records x # mins = 89 hours.", "5"),
+        (1, "over # applications were made under the Child Sex Offender", "500"),
+        (2, "we would need to review # records x", "1077"),
+        (2, "need to review 1077 records x # mins =", "5"),
         (2, "1077 records x 5 mins = # hours.", "89"),
     ]
 
@@ -237,7 +238,7 @@ def test_met_borderless_pdf_table_and_us_order_date(cells, document):
 def test_jersey_cites_articles_of_its_own_law(figures, corpus_query):
     path = "jersey/jersey_2024-118.html"
     assert figures(path) == [
-        (1, "There are # people subject to notification requirements as", "63")
+        (1, "There are # people subject to notification requirements as at", "63")
     ]
     assert corpus_query(
         "select section_no, act_section from raw.exemptions join raw.documents "
@@ -249,7 +250,12 @@ def test_police_scotland_calendar_year_and_foisa_cost_limit(figures, document):
     path = "police-scotland/police-scotland_24-1234.txt"
     assert document(path)[:3] == ("IM-FOI-2024-1234", "2024-02-12", "scotland:im-foi-2024-1234")
     assert figures(path) == [
-        (1, "the 2018 calendar year there were # recorded breaches of Sexual Harm Prevention", "57")
+        (
+            1,
+            "the 2018 calendar year there were # recorded breaches of Sexual Harm Prevention "
+            "Orders.",
+            "57",
+        )
     ]
 
 

@@ -92,7 +92,10 @@ def test_prose_wrapped_in_a_paragraph_keeps_figure_with_its_words(tmp_path):
     )
     path = make_pdf(tmp_path / "prose.pdf", [sentence])
     figures = read_structure(parse_pdf(path)).inline_figures
-    assert [(f.value_text, f.sentence) for f in figures] == [("2,109", sentence)]
+    # the paragraph is joined over its wrapped lines; the figure keeps its own sentence
+    assert [(f.value_text, f.sentence) for f in figures] == [
+        ("2,109", sentence.removeprefix("Thank you for your request. "))
+    ]
 
 
 def test_row_label_wrapped_below_its_figures_is_one_label(tmp_path):

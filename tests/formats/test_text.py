@@ -28,7 +28,8 @@ def test_hard_wrapped_email_is_joined_so_a_figure_keeps_its_label(tmp_path):
     )
     assert [(f.label_text, f.value_text) for f in structure.inline_figures] == [
         (
-            "There are currently in excess of # people subject to notification requirements in",
+            "There are currently in excess of # people subject to notification requirements "
+            "in Essex.",
             "1000",
         )
     ]

@@ -19,13 +19,22 @@ from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table, Unre
 from dagster_project.ingest.structure import question_marker
 from dagster_project.ingest.textutil import decode_text, is_page_furniture
 
-# A file whose longest prose line is this short was hard-wrapped by its sender.
+# A file whose longest prose line is this short was hard-wrapped by its sender; one whose
+# lines are all shorter than the minimum is a list of short lines, not wrapped prose.
 _HARD_WRAP_MAX = 100
+_HARD_WRAP_MIN = 60
 # A line this close to the wrap width ran into the margin, so the next line continues it.
 _WRAP_SLACK = 18
 _LIST_ITEM = re.compile(r"^([-•*·]|\(?[a-z0-9]{1,2}[.)])\s|^(19|20)\d{2}(/\d{2,4})?\s*[-–=:]")
+_MID_PHRASE_END = re.compile(
+    r"\b(the|of|to|and|or|for|in|a|an|by|with|from|on|at|as|that|which|who|whom|our|your|its|"
+    r"their|is|are|was|were|be|been)$",
+    re.IGNORECASE,
+)
 # An e-mail header line is as long as its sender or subject, not wrapped at the body's width.
-_MAIL_HEADER = re.compile(r"^(from|sent|to|cc|subject|date|tel|telephone|email|e-mail):", re.IGNORECASE)
+_MAIL_HEADER = re.compile(
+    r"^(from|sent|to|cc|subject|date|tel|telephone|email|e-mail):", re.IGNORECASE
+)
 _NUMERIC_CELL = re.compile(r"^[<>*]?\s*\d[\d,]*$|^(nil|none|n/a|\*)$", re.IGNORECASE)
 
 
@@ -136,7 +145,7 @@ def _wrap_width(lines: list[str], normalised: list[str]) -> int | None:
     if not lengths:
         return None
     widest = max(lengths)
-    return widest if widest <= _HARD_WRAP_MAX else None
+    return widest if _HARD_WRAP_MIN <= widest <= _HARD_WRAP_MAX else None
 
 
 def _continues(previous: str, line: str, wrap_width: int | None) -> bool:
@@ -149,7 +158,11 @@ def _continues(previous: str, line: str, wrap_width: int | None) -> bool:
         return False
     if line[:1].islower() and previous[-1:].isalpha():
         return True
-    return bool(wrap_width) and len(previous) >= wrap_width - _WRAP_SLACK
+    if not wrap_width or len(previous) < wrap_width - _WRAP_SLACK or " | " in line:
+        return False
+    # A wrapped sentence goes on in lower case, with a number, or after a word that cannot
+    # end one; a capital after a whole phrase starts a new line of a page.
+    return not line[:1].isupper() or bool(_MID_PHRASE_END.search(previous))
 
 
 def _piped_blocks(piped: list[tuple[str, str, bool]]) -> list[Paragraph | Table]:
