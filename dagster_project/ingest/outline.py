@@ -62,7 +62,25 @@ _METADATA = re.compile(
 )
 # "1.", "1a:", "Q2)", "Question 3 -", "2 b." at the start of a line.
 _NUMBERED = re.compile(
-    r"^\s*(?:q(?:uestion)?\.?\s*|request\s+)?(\d{1,2})\s*([a-z]?)\s*[.:)\-–]\s+(\S.*)$",
+    r"^\s*(?:q(?:uestion)?\.?\s*|request\s+)?(\d{1,2})\s*"
+    r"(?:\(([a-z])\)\s*[.:\-–]?|([a-z]?)\s*[.:)\-–])\s+(\S.*)$",
+    re.IGNORECASE,
+)
+# "Question 1" or "Answer 1" alone on its line (bold in a letter): what follows is that question
+# or its answer.
+_QUESTION_LINE = re.compile(
+    r"^\s*(?:question|q)\.?\s*(\d{1,2})\s*([a-z]?)\s*[.:)\-–]?\s*$", re.IGNORECASE
+)
+_ANSWER_LINE = re.compile(
+    r"^\s*(?:answer|response|reply)(?:\s+to\s+(?:your\s+)?question)?\s*(\d{1,2})\s*([a-z]?)"
+    r"\s*[.:)\-–]?\s*$",
+    re.IGNORECASE,
+)
+# A short line naming when the figures below were counted ("Position on 28 February 2025.").
+_PERIOD_LINE = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)\b|\b(?:january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+(?:19|20)\d{2}\b|\b(?:19|20)\d{2}\b",
     re.IGNORECASE,
 )
 # "a)", "(b)", "c." opening a lettered part; alone on its line, it names the part answered.
@@ -155,23 +173,30 @@ def numbered_question(text: str) -> tuple[str, str, str] | None:
     match = _NUMBERED.match(text)
     if not match:
         return None
-    number, letter, rest = match.groups()
-    return number, letter.lower(), rest.strip()
+    number, bracketed, letter, rest = match.groups()
+    return number, (bracketed or letter or "").lower(), rest.strip()
 
 
 def _asks(text: str) -> bool:
     return len(text) >= 15 and bool(_ASKING.search(text))
 
 
-def _is_heading(paragraph: Paragraph, following: Block | None) -> bool:
-    """A short line with no figure over the lines below it."""
+def _heading_shaped(paragraph: Paragraph) -> bool:
+    """A short line with no figure, no sentence and no colon at its end."""
     text = paragraph.text
     if paragraph.style == "heading":
         return not _DIGIT.search(text) or len(text) < 80
     if len(text) > 70 or len(text.split()) > 9 or _SENTENCE_END.search(text):
         return False
-    if text.endswith(":") or _LIST_LINE.match(text) or _DIGIT.search(text):
+    return not (text.endswith(":") or _LIST_LINE.match(text) or _DIGIT.search(text))
+
+
+def _is_heading(paragraph: Paragraph, following: Block | None) -> bool:
+    """A heading-shaped line over the lines below it (a list, a table, another heading)."""
+    if not _heading_shaped(paragraph):
         return False
+    if paragraph.style == "heading":
+        return True
     if following is None:
         return False
     if isinstance(following, Table):
@@ -210,6 +235,7 @@ class _Walker:
         self.preamble: str | None = None
         self.seen_content = False
         self.request_intro: str | None = None
+        self.pending_question: Question | None = None
 
     def context(self) -> Context:
         return Context(
@@ -299,6 +325,27 @@ class _Walker:
             self.reset_local()
             self.add(block, "response", text)
             return
+        question_line = _QUESTION_LINE.match(text)
+        if question_line:
+            self.zone = "request"
+            self.request_listed = True
+            self.open_question(question_line.group(1), None, block.locator, printed=True)
+            self.pending_question = self.question
+            self.add(block, "request", text)
+            return
+        answer_line = _ANSWER_LINE.match(text)
+        if answer_line:
+            self.zone = "response"
+            self.pending_question = None
+            self.open_question(answer_line.group(1), None, block.locator, printed=False)
+            self.add(block, "response", text)
+            return
+        if self.zone == "request" and self.pending_question is not None:
+            # the words under "Question 1" are its question
+            pending = self.pending_question
+            pending.text = f"{pending.text} {text}" if pending.text else text
+            self.add(block, "question", text)
+            return
         if self.zone == "request":
             self.request_paragraph(block, text)
             return
@@ -382,6 +429,15 @@ class _Walker:
 
     def answer_reference(self, block: Paragraph, text: str) -> bool:
         """An answer that names its question ("For question 3, ...", "2: Jan - 9 ...", "(b)")."""
+        lettered = _LETTERED.match(text)
+        if lettered and self.zone == "response" and not _asks(lettered.group(2)):
+            # "c) 19 offender managers ...": the answer to a part, on the part's own line
+            parent = self.question or (next(iter(self.questions.values()), None))
+            if parent is not None and f"{parent.number}{lettered.group(1)}" in self.questions:
+                self.question = parent
+                self.open_sub_question(lettered.group(1), "", block.locator)
+                self.content(block, text, None)
+                return True
         alone = _LETTER_ALONE.match(text)
         if alone and self.zone == "response":
             parent = self.question or (next(iter(self.questions.values()), None))
@@ -420,9 +476,13 @@ class _Walker:
         if block.style == "list_item" or _LIST_LINE.match(text):
             self.add(block, "list_item", text)
             return
-        if (text.endswith(":") and len(text) < 200) or (
-            _INTRODUCES.search(text)
-            and (isinstance(following, Table) or _is_list_block(following) or "below" in text)
+        introduces_list = isinstance(following, Table) or _is_list_block(following)
+        if not introduces_list and isinstance(following, Paragraph):
+            introduces_list = _heading_shaped(following)
+        if (
+            (text.endswith(":") and len(text) < 200)
+            or (_INTRODUCES.search(text) and (introduces_list or "below" in text))
+            or (len(text) < 90 and introduces_list and _PERIOD_LINE.search(text))
         ):
             self.preamble = text.rstrip(":").strip()
             self.add(block, "preamble", text)

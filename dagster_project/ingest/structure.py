@@ -59,9 +59,13 @@ _CLAUSE_LINKS = {"and", "or", "but", "while", "whereas", "whilst"}
 # Where one sentence ends and the next begins: a stop, space, then a capital.
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 _SPLIT_MARKER = re.compile(
-    r"\bof (?:whom|these|which|them|those)\b|(?P<leading>^\s*of (?:the|these|those) )",
+    r"\bof (?:whom|these|which|them|those)\b|\bmade up of\b|\bcomprising\b|\bconsisting of\b"
+    r"|\bsplit (?:between|into|as)\b|\bbroken down (?:as|into)\b"
+    r"|(?P<leading>^\s*of (?:the|these|those) )",
     re.IGNORECASE,
 )
+# "6,702 of them ...": the marker right after a number belongs to that part.
+_MARKER_AFTER_NUMBER = re.compile(r"\s*(?:of (?:whom|them|these|which|those))\b", re.IGNORECASE)
 _TRAILING_LINK = re.compile(r"\s*(?:,|and|or|while|with)\s*$", re.IGNORECASE)
 _SIZE_UNITS = {"kb", "mb", "gb", "kib", "mib", "bytes", "pages", "page"}
 # An answer opened by its question's number: "1: August 2010", "2. Disclosures made".
@@ -381,7 +385,7 @@ def _inline_figures(
         value = match.group("value")
         if _YEARLIKE.match(value):
             continue
-        words_before = text[:start].split()[-6:]
+        words_before = text[:start].split()[-10:]
         if words_before and words_before[-1].lower().strip("(:#") in _REFERENCE_WORDS:
             continue
         if _names_a_question(words_before):
@@ -440,11 +444,17 @@ def _mark_splits(
             subject_end = text.find(",", whole.start + len(whole.value_text), sentence_end)
         else:
             before = [f for f in inside if f.start < marker_start]
+            first_part = before[-1] if before else None
+            if first_part and _MARKER_AFTER_NUMBER.match(
+                text, first_part.start + len(first_part.value_text)
+            ):
+                before = before[:-1]  # "7,940 ...; 6,702 of them ..."
             if not before:
                 continue
             whole = before[-1]
-            subject_end = marker_start
-        parts = [f for f in inside if f.start > max(whole.start, marker_start)]
+            subject_end = first_part.start if first_part is not before[-1] else marker_start
+            subject_end = min(subject_end, marker_start)
+        parts = [f for f in inside if f.start > whole.start]
         if len(parts) < 2 or subject_end < 0:
             continue
         subject = text[whole.start + len(whole.value_text) : subject_end].strip(" ,;")

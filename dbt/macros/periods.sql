@@ -108,6 +108,10 @@
             then {{ re_extract(expr, '((19|20)\\d{2} ?[/-] ?\\d{2,4})', 1) }}
         when {{ re_matches(expr, '\\bcalendar year (19|20)\\d{2}\\b') }}
             then {{ re_extract(expr, 'calendar year ((19|20)\\d{2})', 1) }}
+        when {{ re_matches(expr, '\\b(19|20)\\d{2},? calendar year\\b') }}
+            then {{ re_extract(expr, '\\b((19|20)\\d{2}),? calendar year', 1) }}
+        when {{ re_matches(expr, '\\b(in|during|for) (the year )?(19|20)\\d{2}($|[^/0-9-])') }}
+            then {{ re_extract(expr, '\\b(in|during|for) (the year )?((19|20)\\d{2})($|[^/0-9-])', 3) }}
         when {{ re_matches(expr, '\\b(currently|at present|right now|as of today|at this time|today)\\b') }}
             and not {{ re_matches(expr, 'currently (in|held in|serving) (custody|prison)') }}
             then 'currently'

@@ -126,12 +126,30 @@ Counts are taken from the case system.
 
 
 def test_a_total_and_its_split_in_one_sentence():
-    text = "We manage 2,040 registered offenders, of whom 1,801 live in the community and 239 are in prison."
+    text = (
+        "We manage 2,040 registered offenders, of whom 1,801 live in the community "
+        "and 239 are in prison."
+    )
     st = structure(text)
     split = {f.value_text: (f.split_role, f.label_text) for f in st.inline_figures}
     assert split["2,040"][0] == "whole"
     assert split["1,801"] == ("part", "registered offenders: # live in the community")
     assert split["239"] == ("part", "registered offenders: # are in prison")
+
+
+def test_a_split_whose_first_part_names_the_whole():
+    text = (
+        "Our teams manage 7,940 offenders; 6,702 of them live in the community and the "
+        "other 1,238 are in prison."
+    )
+    split = {f.value_text: f.split_role for f in structure(text).inline_figures}
+    assert split == {"7,940": "whole", "6,702": "part", "1,238": "part"}
+
+
+def test_a_total_made_up_of_its_parts():
+    text = "There were 19 breaches in total, made up of 12 SHPO breaches and 7 SRO breaches."
+    split = {f.value_text: f.split_role for f in structure(text).inline_figures}
+    assert split == {"19": "whole", "12": "part", "7": "part"}
 
 
 def test_a_whole_with_only_part_of_its_split_stays_a_figure():

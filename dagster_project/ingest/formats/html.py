@@ -16,7 +16,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from dagster_project.ingest.formats.text import layout_from_lines
-from dagster_project.ingest.layout import DocumentLayout, Table, UnreadableDocument
+from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table, UnreadableDocument
 from dagster_project.ingest.textutil import decode_text
 
 _CHROME_TAGS = (
@@ -41,6 +41,7 @@ _CHROME_HINT = re.compile(
 _PAGE_CHROME_HINT = re.compile(r"nav|menu|footer|header|masthead|search|sidebar|related", re.I)
 _CONTENT_ID = re.compile(r"^(main-?)?content$|^page-?content$|^main$", re.IGNORECASE)
 _BREAK = "\u2028"  # a <br>: the only line break inside running HTML text
+_HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _BLOCK_TAGS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd", "pre", "blockquote")
 # A block tag holding one of these is walked into rather than read as one line.
 _NESTED_BLOCKS = ("table", "ul", "ol", "p")
@@ -137,6 +138,9 @@ def _walk(node: Tag, out: list[tuple[str, str | Table]]) -> None:
             table = _table(child, sum(1 for kind, _ in out if kind == "table") + 1)
             if table is not None:
                 out.append(("table", table))
+        elif child.name in _HEADING_TAGS and child.get_text(" ", strip=True):
+            # a heading keeps its role into the outline: "Applications received, 2024"
+            out.append(("heading", " ".join(child.get_text(" ").split())))
         elif child.name in _BLOCK_TAGS and next(_tags(child, _NESTED_BLOCKS), None) is None:
             out.append(("line", ""))
             out.extend(("line", line) for line in _lines(child.get_text(), child.name == "pre"))
@@ -205,6 +209,11 @@ def _layout(items: list[tuple[str, str | Table]]) -> DocumentLayout:
         if kind == "table":
             flush()
             layout.blocks.append(item)
+            continue
+        if kind == "heading":
+            flush()
+            line_no += 1
+            layout.blocks.append(Paragraph(item, f"html line {line_no}", style="heading"))
             continue
         if not item.strip() and run and not run[-1].strip():
             continue  # collapse the blank lines that block tags leave behind

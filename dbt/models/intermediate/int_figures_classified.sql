@@ -305,7 +305,7 @@ labelled as (
         sections.question_offence_category,
         sections.custody as section_custody,
         -- a note on the whole answer ("NB This includes those currently in custody")
-        coalesce({{ re_matches(normalise_label('sections.answer_text'), '(includ|exclud)\\w*( those| offenders| people)?( currently)? in (custody|prison)') }}, false)
+        coalesce({{ re_matches(normalise_label('sections.answer_text'), '(^|\\n)(nb|n\\.b\\.|note|please note|these (figures|numbers)|this|the (figures|numbers|above)|figures)\\b[^\\n]{0,60}(includ|exclud)\\w*( those| offenders| people)?( currently)? in (custody|prison)') }}, false)
             as is_custody_note,
         -- the measure the context names when the figure's own labels name none, nearest first
         coalesce(contexts.heading_measure, contexts.preamble_measure, sections.question_measure, contexts.title_measure)
@@ -411,6 +411,11 @@ with_measure as (
         measured.*,
         case
             when measured.offence_key is not null then 'breach_offences'
+            -- a bare order name ("SROs") under a context that says what is counted of it
+            when
+                measured.order_family is not null
+                and measured.context_measure in ('shpo_granted', 'sro_granted', 'shpo_subjects', 'sro_subjects')
+                then measured.order_family || substr(measured.context_measure, strpos(measured.context_measure, '_'))
             when measured.row_measure is not null and not (measured.has_area and measured.area_label_rank = 1)
                 then measured.row_measure
             when measured.col_measure is not null then measured.col_measure
@@ -428,6 +433,10 @@ with_measure as (
             when measured.offence_key is not null and measured.offence_key = measured.title_offence_key
                 then case when measured.offence_label_rank = 2 then 'column' else 'label' end
             when measured.offence_key is not null then measured.context_measure_from
+            when
+                measured.order_family is not null
+                and measured.context_measure in ('shpo_granted', 'sro_granted', 'shpo_subjects', 'sro_subjects')
+                then measured.context_measure_from
             when measured.row_measure is not null and not (measured.has_area and measured.area_label_rank = 1)
                 then case when measured.is_word_window then 'sentence' else 'label' end
             when measured.col_measure is not null then 'column'
@@ -594,7 +603,8 @@ labelled_periods as (
                     resolved.col_custody,
                     resolved.context_custody,
                     -- running text says it in the figure's own sentence; a table in its answer
-                    case when resolved.source_kind = 'inline' then {{ custody_of('resolved.source_text') }} end,
+                    -- a part of a split sentence says it in its own clause, read above
+                    case when resolved.source_kind = 'inline' and resolved.split_role is null then {{ custody_of('resolved.source_text') }} end,
                     case when resolved.source_kind = 'table_cell' or resolved.is_custody_note then resolved.section_custody end
                 )
         end as custody,
