@@ -73,7 +73,7 @@ _ANSWER_NUMBER = re.compile(r"^\s*\d{1,2}[a-z]?\s*[.:)]\s")
 # A list line: one label, a separator, one value ("2024/25 (to 31 December 2024) - 49",
 # "Subject to a Sexual Risk Order (full or interim) - 19", "2021 - fewer than five").
 _LIST_VALUE_LINE = re.compile(
-    r"^(?P<label>[^\s].{0,100}?)\s+[-–—=:]\s*"
+    r"^(?P<label>[^\s].{0,100}?)(?:\s+[-–—=]|\s*:)\s*"
     r"(?P<value>(?:<|>|fewer than |less than |under )?\s*\d[\d,]*|fewer than \w+|less than \w+|"
     r"nil|none|zero|\*)\s*$",
     re.IGNORECASE,
@@ -468,7 +468,7 @@ def _mark_splits(
 
 
 def _clause_window(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
-    """The words of the number's own clause: back to the last comma or link word ("and",
+    """The words of the number's own clause: back to the last stop or link word ("and",
     "or") before it, on to the next number, link word or comma after it. "4 registered sex
     offenders recorded as missing and 3 recorded as wanted" labels 4 as missing only."""
     start = 0
@@ -477,7 +477,7 @@ def _clause_window(before: list[str], after: list[str]) -> tuple[list[str], list
         if word.lower() in _CLAUSE_LINKS:
             start = index + 1
             break
-        if word[-1] in ",;:.":
+        if word[-1] in ";:.":  # a comma may only set off a phrase: ", counting interim orders,"
             start = index + 1
             break
     kept_after: list[str] = []

@@ -634,6 +634,12 @@ roled as (
                 is_word_window
                 and {{ re_matches(normalise_label('row_label'), '(within|of|in) # (working |calendar )?days\\b') }}
                 then 'not_a_figure'
+            -- a legend for withheld numbers ("* 1 to 4: withheld", "<5 means a number from 1 to 4")
+            when
+                source_kind = 'inline'
+                and {{ re_matches(normalise_label('source_text'), '^\\*|\\b(means|denotes|represents|indicates|stands for|withheld|suppressed|redacted)\\b') }}
+                and {{ re_matches(normalise_label('source_text'), '\\b(1|one) (to|and|-) (4|four)\\b') }}
+                then 'not_a_figure'
             -- a note on how small numbers are shown ("counts of one to four are shown as <5")
             when
                 source_kind = 'inline'

@@ -8,9 +8,10 @@ labels as (
     union
     select {{ normalise_label('col_label') }} from {{ ref('stg_table_cells') }}
     union
-    -- a list line's label ("Breach of interim Sexual Risk Order - 2"); not a window of words
+    -- a list line's label ("Breach of interim Sexual Risk Order - 2") and a part of a split
+    -- sentence ("...: # breaches of an SHPO"); not any window of words around a number
     select {{ normalise_label('label_text') }} from {{ ref('stg_inline_figures') }}
-    where not contains(label_text, '#')
+    where not contains(label_text, '#') or split_role = 'part'
 ),
 
 patterns as (
@@ -35,7 +36,8 @@ select
     matched.priority as pattern_priority,
     coalesce({{ re_matches('matched.label_norm', '\\battempt') }}, false) as is_attempt,
     -- a title, not just a word: it says breach, fail, comply, attempt or offence
-    coalesce({{ re_matches('matched.label_norm', 'breach|fail|comply|compliance|attempt|offence|false information') }}, false)
+    -- ("offence" alone is no sign: "the Sexual Offences Act 2003" names every measure's statute)
+    coalesce({{ re_matches('matched.label_norm', 'breach|fail|comply|compliance|attempt|false information|\\boffences? of\\b') }}, false)
         as reads_as_title
 from matched
 left join {{ ref('offences') }} as offences on matched.offence_key = offences.offence_key

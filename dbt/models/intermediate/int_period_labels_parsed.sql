@@ -54,7 +54,7 @@ parts as (
     select
         label_text,
         c,
-        {{ re_extract('c', 'as (at|of|on)( the)? (\\d{4}-\\d{2}-(0[1-9]|[12]\\d|3[01]))', 3) }} as as_at_text,
+        {{ re_extract('c', '(as (at|of|on)|\\bon|\\bat)( the)? (\\d{4}-\\d{2}-(0[1-9]|[12]\\d|3[01]))', 4) }} as as_at_text,
         {{ re_extract('c', '^\\(?(\\d{4}-\\d{2}-(0[1-9]|[12]\\d|3[01]))\\)?$', 1) }} as lone_date_text,
         {{ re_extract('c', '((figures|data|position|total) (for|in|as at|at)|as (at|of|on)( the end of)?) (\\d{4}-\\d{2}-00)', 6) }} as month_text,
         {{ re_extract('c', '(\\d{4}-\\d{2}-\\d{2})\\D{0,12}?(-|to|until|till|through|and)\\D{0,25}?(\\d{4}-\\d{2}-\\d{2})', 1) }} as range_a,
