@@ -69,7 +69,7 @@ _NUMBERED = re.compile(
 # "Question 1" or "Answer 1" alone on its line (bold in a letter): what follows is that question
 # or its answer.
 _QUESTION_LINE = re.compile(
-    r"^\s*(?:question|q)\.?\s*(\d{1,2})\s*([a-z]?)\s*[.:)\-–]?\s*$", re.IGNORECASE
+    r"^\s*(?:question|q|request|part)\.?\s*(\d{1,2})\s*([a-z]?)\s*[.:)\-–]?\s*$", re.IGNORECASE
 )
 _ANSWER_LINE = re.compile(
     r"^\s*(?:answer|response|reply)(?:\s+to\s+(?:your\s+)?question)?\s*(\d{1,2})\s*([a-z]?)"
@@ -327,8 +327,8 @@ class _Walker:
             return
         question_line = _QUESTION_LINE.match(text)
         if question_line:
-            self.zone = "request"
-            self.request_listed = True
+            # "Question 1" over its words, its parts and their answers, in turn
+            self.zone = "inline"
             self.open_question(question_line.group(1), None, block.locator, printed=True)
             self.pending_question = self.question
             self.add(block, "request", text)
@@ -340,12 +340,14 @@ class _Walker:
             self.open_question(answer_line.group(1), None, block.locator, printed=False)
             self.add(block, "response", text)
             return
-        if self.zone == "request" and self.pending_question is not None:
-            # the words under "Question 1" are its question
-            pending = self.pending_question
-            pending.text = f"{pending.text} {text}" if pending.text else text
-            self.add(block, "question", text)
-            return
+        if self.pending_question is not None:
+            pending, self.pending_question = self.pending_question, None
+            if _asks(text) and not _LETTERED.match(text) and not _LIST_LINE.match(text):
+                # the words under "Question 1" are its question
+                pending.text = f"{pending.text} {text}" if pending.text else text
+                self.pending_question = pending
+                self.add(block, "question", text)
+                return
         if self.zone == "request":
             self.request_paragraph(block, text)
             return

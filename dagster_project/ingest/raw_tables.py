@@ -33,7 +33,7 @@ RAW_TABLES: dict[str, str] = {
         document_id varchar, source_kind varchar, source_key varchar, title varchar,
         question_no varchar, question_text varchar, sub_question_no varchar,
         sub_question_text varchar, heading varchar, heading_path varchar, preamble varchar,
-        context_path varchar""",
+        context_path varchar, lead varchar""",
     "table_cells": """
         document_id varchar, table_no integer, row_no integer, col_no integer,
         row_label varchar, col_label varchar, cell_text varchar, section_no integer,
@@ -178,6 +178,7 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
                 " > ".join(f.context.headings) or None,
                 f.context.preamble,
                 f.context.path() or None,
+                f.lead,
             )
             for f in st.contexts
         )

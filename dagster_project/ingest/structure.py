@@ -136,6 +136,7 @@ class InlineFigureRecord:
     # complete split, 'part' for each number of the split; None otherwise.
     split_role: str | None = None
     start: int = -1  # where the number stands in the sentence
+    lead: str | None = None  # the paragraph's first sentence, when the figure is in a later one
 
 
 @dataclass
@@ -165,6 +166,7 @@ class FigureContext:
     source_kind: str  # table_cell or inline
     source_key: str  # "table 1 row 2 col 3" or "figure 4", as int_figure_candidates keys it
     context: Context
+    lead: str | None = None  # the first sentence of the figure's paragraph, when not its own
 
 
 @dataclass
@@ -244,7 +246,7 @@ def read_structure(layout: DocumentLayout) -> DocumentStructure:
     _number_figures(result.inline_figures)
     for figure in result.inline_figures:
         result.contexts.append(
-            FigureContext("inline", f"figure {figure.figure_no}", figure.context)
+            FigureContext("inline", f"figure {figure.figure_no}", figure.context, figure.lead)
         )
     return result
 
@@ -412,7 +414,10 @@ def _inline_figures(
     _mark_splits(text, figures, spans)
     for figure in figures:
         if figure.start >= 0:
-            figure.sentence = next(text[a:b] for a, b in spans if a <= figure.start < b)
+            span = next((a, b) for a, b in spans if a <= figure.start < b)
+            figure.sentence = text[span[0] : span[1]]
+            if span != spans[0]:
+                figure.lead = text[spans[0][0] : spans[0][1]]
     return figures
 
 

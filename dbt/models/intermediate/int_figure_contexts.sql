@@ -11,7 +11,8 @@ contexts as (
         {{ normalise_label('preamble') }} as preamble_norm,
         {{ normalise_label('sub_question_text') }} as sub_question_norm,
         {{ normalise_label('question_text') }} as question_norm,
-        {{ normalise_label('title') }} as title_norm
+        {{ normalise_label('title') }} as title_norm,
+        {{ normalise_label('lead') }} as lead_norm
     from {{ ref('stg_figure_contexts') }}
 ),
 
@@ -42,6 +43,8 @@ distinct_texts as (
     select question_norm from contexts
     union
     select title_norm from contexts
+    union
+    select lead_norm from contexts
 ),
 
 topics as (
@@ -91,6 +94,8 @@ read_levels as (
         coalesce(preamble_topics.measure, preamble_labels.measure) as preamble_measure,
         preamble_topics.offence_category as preamble_offence_category,
         title_topics.measure as title_measure,
+        -- the paragraph's opening sentence, when the figure stands in a later one
+        lead_topics.measure as lead_measure,
         {{ period_phrase('contexts.heading_norm') }} as heading_period_text,
         {{ period_phrase('contexts.preamble_norm') }} as preamble_period_text,
         {{ period_phrase('sentences.sentence_norm') }} as sentence_period_text,
@@ -130,6 +135,7 @@ read_levels as (
     left join topics as heading_topics on contexts.heading_norm = heading_topics.text_norm
     left join topics as preamble_topics on contexts.preamble_norm = preamble_topics.text_norm
     left join topics as title_topics on contexts.title_norm = title_topics.text_norm
+    left join topics as lead_topics on contexts.lead_norm = lead_topics.text_norm
     left join label_topics as heading_labels on contexts.heading_norm = heading_labels.label_norm
     left join label_topics as preamble_labels on contexts.preamble_norm = preamble_labels.label_norm
     left join heading_areas on contexts.heading_norm = heading_areas.label_norm

@@ -308,9 +308,10 @@ labelled as (
         coalesce({{ re_matches(normalise_label('sections.answer_text'), '(^|\\n)(nb|n\\.b\\.|note|please note|these (figures|numbers)|this|the (figures|numbers|above)|figures)\\b[^\\n]{0,60}(includ|exclud)\\w*( those| offenders| people)?( currently)? in (custody|prison)') }}, false)
             as is_custody_note,
         -- the measure the context names when the figure's own labels name none, nearest first
-        coalesce(contexts.heading_measure, contexts.preamble_measure, sections.question_measure, contexts.title_measure)
+        coalesce(contexts.lead_measure, contexts.heading_measure, contexts.preamble_measure, sections.question_measure, contexts.title_measure)
             as context_measure,
         case
+            when contexts.lead_measure is not null then 'sentence'
             when contexts.heading_measure is not null then 'heading'
             when contexts.preamble_measure is not null then 'preamble'
             when sections.question_measure is not null and sections.question_no similar to '[0-9]+[a-z]' then 'sub_question'

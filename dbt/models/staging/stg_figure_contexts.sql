@@ -17,7 +17,8 @@ renamed as (
         heading,
         heading_path,
         preamble,
-        context_path
+        context_path,
+        lead
     from source
 )
 
