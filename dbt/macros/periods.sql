@@ -123,7 +123,7 @@
     {%- set months = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] -%}
     case
     {%- for name in months %}
-        when {{ re_matches(expr, '\\b(on|as at|at) (the )?\\d{1,2}(st|nd|rd|th)? ' ~ name ~ ' (of )?(each|every|the) year') }}
+        when {{ re_matches(expr, '\\b(on|as at|at) (the )?\\d{1,2}(st|nd|rd|th)? ' ~ name ~ ',? ((of|in) )?(each|every|the)( of the)? years?\\b|\\b(on|as at|at) (the )?\\d{1,2}(st|nd|rd|th)? ' ~ name ~ '$') }}
             then '{{ "%02d" % loop.index }}-' || lpad({{ re_extract(expr, '(\\d{1,2})(st|nd|rd|th)? ' ~ name, 1) }}, 2, '0')
     {%- endfor %}
     end

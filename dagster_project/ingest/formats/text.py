@@ -26,6 +26,10 @@ _HARD_WRAP_MIN = 60
 # A line this close to the wrap width ran into the margin, so the next line continues it.
 _WRAP_SLACK = 18
 _LIST_ITEM = re.compile(r"^([-•*·]|\(?[a-z0-9]{1,2}[.)])\s|^(19|20)\d{2}(/\d{2,4})?\s*[-–=:]")
+_MONTH_START = re.compile(
+    r"(january|february|march|april|may|june|july|august|september|october|november|december)\b",
+    re.IGNORECASE,
+)
 _MID_PHRASE_END = re.compile(
     r"\b(the|of|to|and|or|for|in|a|an|by|with|from|on|at|as|that|which|who|whom|our|your|its|"
     r"their|is|are|was|were|be|been)$",
@@ -158,6 +162,8 @@ def _continues(previous: str, line: str, wrap_width: int | None) -> bool:
         return False
     if line[:1].islower() and previous[-1:].isalpha():
         return True
+    if previous[-1:].isdigit() and _MONTH_START.match(line):
+        return True  # a date broken over two lines: "on 31" / "December in each year"
     if not wrap_width or len(previous) < wrap_width - _WRAP_SLACK or " | " in line:
         return False
     # A wrapped sentence goes on in lower case, with a number, or after a word that cannot

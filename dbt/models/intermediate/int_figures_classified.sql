@@ -264,7 +264,9 @@ labelled as (
             when context_periods.context_period_from = 'question' and normalised.section_no > 0
                 then case when sections.question_no similar to '[0-9]+[a-z]' then 'sub_question' else 'question' end
         end as context_period_from,
-        context_periods.snapshot_day,
+        -- the day a column of bare years counts on ("Missing on 31 December"), else the context's
+        coalesce({{ snapshot_day_of_year(normalise_label('normalised.col_label')) }}, context_periods.snapshot_day)
+            as snapshot_day,
         contexts.heading,
         contexts.preamble,
         contexts.context_path,
