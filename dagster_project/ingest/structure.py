@@ -79,6 +79,7 @@ _LIST_VALUE_LINE = re.compile(
     re.IGNORECASE,
 )
 _YEARLIKE = re.compile(r"^(19|20)\d{2}$")
+_NUMBER_CELL = re.compile(r"^[<>*~]?\s*\d[\d,.]*\s*\*?$|^(nil|none|n/a|-|\*)$", re.IGNORECASE)
 _SECTION_CITATION = re.compile(
     r"\b(?:section|sections|s\.|s)\s*(\d{1,2}(?:\s*\(\s*\d+\s*\))?(?:\s*\(\s*[a-z]\s*\))*)",
     re.IGNORECASE,
@@ -268,7 +269,38 @@ def _is_continuation(previous_label: str, label: str) -> bool:
     )
 
 
+def _fold_group_column(table: Table) -> Table:
+    """A table whose first two columns are both labels, the first a group printed once over
+    the rows it covers (a merged cell: "Sexual Risk Orders" | "Breach of SRO ..."), read as the
+    one-label-column shape: the group becomes a label-only row over its rows."""
+    body = table.rows[table.header_rows :]
+    width = max(len(row) for row in table.rows)
+    if width < 3 or not table.header_rows or len(body) < 2:
+        return table
+    firsts = [row[0] if row else "" for row in body]
+    seconds = [row[1] if len(row) > 1 else "" for row in body]
+    if sum(1 for text in seconds if text) < 0.6 * len(body) or all(firsts) or not firsts[0]:
+        return table
+    if any(_NUMBER_CELL.match(text) for text in [*firsts, *seconds] if text):
+        return table
+    if not any(_NUMBER_CELL.match(text) for row in body for text in row[2:] if text):
+        return table
+    rows = [tuple(row[1:]) for row in table.rows[: table.header_rows]]
+    locators = list(table.row_locators[: table.header_rows])
+    for row, locator in zip(body, table.row_locators[table.header_rows :], strict=True):
+        if len(row) < 2 or not row[1]:
+            rows.append((row[0], *row[2:]))  # a row labelled in the first column alone (Total)
+        else:
+            if row[0]:
+                rows.append((row[0],))
+                locators.append(locator)
+            rows.append(tuple(row[1:]))
+        locators.append(locator)
+    return Table(tuple(rows), table.locator, tuple(locators), table.header_rows)
+
+
 def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCellRecord]:
+    table = _fold_group_column(table)
     header_rows = table.rows[: table.header_rows]
     width = max(len(row) for row in table.rows)
     col_labels = []
