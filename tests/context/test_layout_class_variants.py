@@ -146,17 +146,8 @@ def test_request_response_headings_with_unnumbered_questions(query, path):
 @pytest.mark.parametrize(
     "path",
     [
-        fails(
-            "Q3 line '... in the calendar year 2024: 176': the line label is cut to the year "
-            "before the colon ('2024'), so the measure words are lost: measure_unknown",
-            "essex/FOI-3080-24.txt",
-        ),
-        fails(
-            "'Response to question N' lines stay paragraphs (no response role); 'In 2024 the "
-            "courts granted 52 ...' gets no period from its own sentence (period_missing) and '6 "
-            "Sexual Risk Orders were granted' matches no measure",
-            "lincolnshire/LIN-FOI-0907-25.pdf",
-        ),
+        case("essex/FOI-3080-24.txt"),
+        case("lincolnshire/LIN-FOI-0907-25.pdf"),
     ],
 )
 def test_answers_that_refer_to_a_question_by_number_only(query, path):
@@ -172,12 +163,7 @@ def test_answers_that_refer_to_a_question_by_number_only(query, path):
             "int_figures_classified row)",
             "north-yorkshire/FOI-1290-24.html",
         ),
-        fails(
-            "'2(a)'/'2(b)'/'2(c)' are not read as sub-questions: 2(b), 2(c) become orphan "
-            "questions, answers '2(b) 214' are paragraphs of Q1, so all three take Q1's joined "
-            "question measure (sarahs_law_applications)",
-            "hampshire/HC-FOI-2555-24.docx",
-        ),
+        case("hampshire/HC-FOI-2555-24.docx"),
     ],
 )
 def test_lettered_sub_questions_each_a_different_measure(query, path):
@@ -187,12 +173,7 @@ def test_lettered_sub_questions_each_a_different_measure(query, path):
 @pytest.mark.parametrize(
     "path",
     [
-        fails(
-            "'Position on 28 February 2025.' is a paragraph, not a preamble: period_missing for "
-            "every area figure; 'Community-based RSOs' label cut to 'RSOs' (custody excluded "
-            "lost); 'SHPO subjects' label unmatched",
-            "cleveland/FOI-0442-25.txt",
-        ),
+        case("cleveland/FOI-0442-25.txt"),
         case("nottinghamshire/FOI-7310-24.html"),
     ],
 )
@@ -209,11 +190,7 @@ def test_area_headings_with_repeated_measure_lines(query, path):
             " (including interim): 102' label becomes '#' (offence_unmatched)",
             "suffolk/FOI-0099-25.txt",
         ),
-        fails(
-            "custody '(including those in custody)' on the first list line leaks to the next "
-            "line: shpo_subjects gets custody included",
-            "west-yorkshire/WYP-FOI-0214-25.docx",
-        ),
+        case("west-yorkshire/WYP-FOI-0214-25.docx"),
     ],
 )
 def test_preamble_line_giving_the_period_of_the_list_below(query, path):
@@ -227,27 +204,11 @@ def test_preamble_line_giving_the_period_of_the_list_below(query, path):
             "metropolitan/FOI-24-0388.html",
             7940,
             id="metropolitan/FOI-24-0388.html",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "'7,940 ...; 6,702 of them ... and the other 1,238 were in prison': the split "
-                    "after a semicolon is not seen, so 7,940 stays a fact and 'community' "
-                    "(custody excluded) is spread over the whole sentence, 1,238 included"
-                ),
-            ),
         ),
         pytest.param(
             "city-of-london/FOI-0177-24.txt",
             19,
             id="city-of-london/FOI-0177-24.txt",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "'19 breach offences in total, made up of 12 ... and 7 ...': not read as a "
-                    "total and split; the sentence's period '2023 calendar year' reaches only "
-                    "the first clause and the SHPO clause takes the question's category"
-                ),
-            ),
         ),
     ],
 )
@@ -263,12 +224,7 @@ def test_total_and_its_split_in_one_sentence(query, path, total):
     "path",
     [
         case("northumbria/FOI-0550-24.txt"),
-        fails(
-            "PDF bold 'Question 1' / 'Answer 1' lines are paragraphs, so the question text below "
-            "is not a question block: year lists get measure_unknown (title also swallows the "
-            "response-date line)",
-            "wiltshire/WP-FOI-0187-25.pdf",
-        ),
+        case("wiltshire/WP-FOI-0187-25.pdf"),
     ],
 )
 def test_year_value_lists_mixed_dashes_both_orders_financial_and_calendar(query, path):
@@ -278,11 +234,7 @@ def test_year_value_lists_mixed_dashes_both_orders_financial_and_calendar(query,
 @pytest.mark.parametrize(
     "path",
     [
-        fails(
-            "'2025 (to 30 April) - 9': a partial year whose end date has no year is not parsed "
-            "(row_label_unmatched); '2024/25 (up to 31 January 2025)' passes",
-            "south-yorkshire/FOI-1044-25.txt",
-        ),
+        case("south-yorkshire/FOI-1044-25.txt"),
         case("north-wales/NWP-FOI-0388-25.docx"),
     ],
 )
@@ -294,12 +246,7 @@ def test_partial_years_written_after_the_year(query, path):
     "path",
     [
         case("lancashire/FOI-3011-25.txt"),
-        fails(
-            "h3 headings 'Applications received, October to December 2024' get role paragraph, "
-            "not heading, and the unnumbered request (no '?') is no question: the month chains "
-            "take the title measure and no year (period_missing)",
-            "kent/FOI-5120-24.html",
-        ),
+        case("kent/FOI-5120-24.html"),
     ],
 )
 def test_month_chains(query, path):
@@ -309,19 +256,8 @@ def test_month_chains(query, path):
 @pytest.mark.parametrize(
     "path",
     [
-        fails(
-            "'missing on 1 December 2024: less than 5' label cut to '2024' (as_at 2024 not "
-            "2024-12-01); 'Over 250 ... in 2023' and 'At least 12 ... in 2023': the trailing year"
-            " of the sentence is not read (period_missing)",
-            "bedfordshire/FOI-1210-24.txt",
-        ),
-        fails(
-            "table corner cell 'Orders granted' is not context for its rows: row labels "
-            "'Sexual Risk Orders' / 'Sexual Harm Prevention Orders' map to the stock measures "
-            "sro_orders / shpo_orders (as_at 2022, 2023) instead of sro_granted / shpo_granted "
-            "by calendar year (the <5 and 'more than 40' values themselves are read right)",
-            "gwent/FOI-0904-24.html",
-        ),
+        case("bedfordshire/FOI-1210-24.txt"),
+        case("gwent/FOI-0904-24.html"),
     ],
 )
 def test_suppressed_values_and_lower_bounds(query, path):
@@ -365,14 +301,6 @@ def test_flattened_cell_tables_with_a_misaligned_row(query, path, label, stray):
             "northamptonshire/FOI-0921-24.txt",
             "northamptonshire/FOI-0921-24-amended.txt",
             id="northamptonshire/FOI-0921-24-amended.txt",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "supersession works, but 'Registered sex offenders on 31 March 2024: 1,388' "
-                    "has its label cut to the year before the colon ('2024'): both lines take "
-                    "the question's measure and go to review as ambiguous_duplicate"
-                ),
-            ),
         ),
         pytest.param(
             "humberside/FOI-0650-24.html",
@@ -427,12 +355,7 @@ def test_another_topic_is_silent_for_sex_offender_measures(query, path):
 @pytest.mark.parametrize(
     "path",
     [
-        fails(
-            "hard-wrapped e-mail: clauses '1,990 of whom are in the community' / '325 of whom are"
-            " in custody' do not inherit the whole's measure (measure_unknown), so 2,315 is kept "
-            "as a fact; 'offender managers ... today is 33' loses its measure to the word window",
-            "west-mercia/FOI-1988-24.txt",
-        ),
+        case("west-mercia/FOI-1988-24.txt"),
         case("jersey/FOI-0451-25.txt"),
         fails(
             ".eml is not a supported format (raw.ingest_errors: 'files ending .eml are not a "
