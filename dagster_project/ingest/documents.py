@@ -358,12 +358,19 @@ def parse_document(source: SourceFile) -> ParsedDocument:
             f"the {source.format.upper()} parser failed: {type(error).__name__}: {error}",
             kind="parser_error",
         ) from error
-    structure = read_structure(layout)
+    try:
+        structure = read_structure(layout)
+        metadata = read_metadata(source, layout)
+    except Exception as error:  # a layout no rule foresaw: this file fails, the others land
+        raise UnreadableDocument(
+            f"the document's layout could not be read: {type(error).__name__}: {error}",
+            kind="parser_error",
+        ) from error
     return ParsedDocument(
         document_id=document_id,
         source=source,
         bytes=size,
-        metadata=read_metadata(source, layout),
+        metadata=metadata,
         layout=layout,
         structure=structure,
     )

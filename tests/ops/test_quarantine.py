@@ -63,7 +63,7 @@ def week(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
         [
             "Freedom of Information",
             "Reference: GMP-1732-21",
-            "1. How many people are on the Sex Offenders' Register, broken down into men and women?",
+            "1. How many people are on the Sex Offenders' Register, by men and women?",
             "Please find below the number of RSOs managed, broken down into male and female.",
             [["YEAR", "Male", "Female"], ["2022 (as at 22/02/22)", "300", "20"]],
         ],
@@ -178,9 +178,7 @@ def test_the_docx_sidecar_spelling_is_read(week_query):
 
 
 def test_no_input_is_ignored_in_silence(week_query):
-    assert week_query(
-        "select path, error_kind, severity from raw.ingest_errors order by path"
-    ) == [
+    assert week_query("select path, error_kind, severity from raw.ingest_errors order by path") == [
         ("cumbria", "warning_empty_folder", "warning"),
         ("greater-manchester/GMP-9999-21.meta.yml", "warning_orphan_sidecar", "warning"),
         ("greater-manchester/notes.rtf", "warning_unsupported_format", "warning"),
@@ -211,9 +209,7 @@ def test_a_failure_that_belongs_to_no_document_stops_publication(week, tmp_path,
     before = file_digest(target)
     # A raw row that names no document: the source test on document_id fails with no owner.
     con = duckdb.connect(str(build_path_for(target)))
-    con.execute(
-        "insert into raw.documents (document_id, path) values (null, 'essex/unknown.txt')"
-    )
+    con.execute("insert into raw.documents (document_id, path) values (null, 'essex/unknown.txt')")
     con.close()
     assert build(raw, target, force=True) == 1
     err = capsys.readouterr().err
