@@ -47,6 +47,7 @@ INGEST_PACKAGE = Path(__file__).resolve().parent
 PARSE_BATCH = 200
 # A worker process costs about a second to start (it imports every parser library).
 MIN_FILES_PER_WORKER = 8
+EMPTY_FILE_HASH = hashlib.sha256(b"").hexdigest()
 
 
 @dataclass
@@ -140,7 +141,9 @@ def _split_copies(
     shortest name (a browser names a second download `X (1).txt`), else the first path."""
     by_content: dict[str, list[_Candidate]] = {}
     for cand in candidates:
-        by_content.setdefault(cand.document_id, []).append(cand)
+        # empty files are each their own error, not copies of one another
+        key = cand.source.rel_path if cand.document_id == EMPTY_FILE_HASH else cand.document_id
+        by_content.setdefault(key, []).append(cand)
     originals: list[_Candidate] = []
     copies: list[tuple[_Candidate, _Candidate]] = []
     for same in by_content.values():

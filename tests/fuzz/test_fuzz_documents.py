@@ -110,6 +110,9 @@ def test_every_file_of_the_mixed_folder_is_a_document_or_one_ingest_row(mixed, m
     assert set(bundled) <= documents
     assert {f"essex/{name}" for name in ("empty.txt", "junk.pdf", "bomb.docx")} <= set(errors)
     assert "nowhere" in errors
+    # empty files are each an error of their own, never copies of one another
+    empty = mixed_query("select path from raw.ingest_errors where error_kind = 'empty'")
+    assert len(empty) == 1 + sum(1 for path in fuzzed if (mixed[0] / path).stat().st_size == 0)
 
 
 @pytest.mark.slow
@@ -127,6 +130,12 @@ def test_the_mixed_build_publishes_the_bundled_corpus_whole(mixed_query):
         "select value, value_status, value_low, value_high from marts.fct_register_by_force_year "
         "where force_id = 'staffordshire' and sex = 'all'"
     ) == [(None, "suppressed", 8, 11)]
+    # the Dyfed-Powys web page and PDF are one disclosure: each figure comes from one of them
+    assert mixed_query(
+        "select count(distinct document_id), count(*) - count(distinct (measure, period_label, "
+        "sex, offence_key, area_name, custody)) from marts.fct_disclosed_figures "
+        "where force_id = 'dyfed-powys'"
+    ) == [(1, 0)]
     # the seed and its copy: one document, its 2022 male register figure once
     assert mixed_query(
         "select count(*) from marts.fct_disclosed_figures where force_id = 'west-midlands' "

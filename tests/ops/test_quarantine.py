@@ -6,10 +6,12 @@ everything but the one bad document, which is quarantined with its path and chec
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import textwrap
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
@@ -75,7 +77,18 @@ def week(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
     (gmp / "notes.rtf").write_text("{\\rtf1 notes}", encoding="utf-8")
     (raw / "cumbria").mkdir()
     published = root / "warehouse" / "foi.duckdb"
-    code = build(raw, published)
+    # A persistent Dagster instance, so the test can read the check results the UI shows.
+    home = root / "dagster_home"
+    home.mkdir()
+    before = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = str(home)
+    try:
+        code = build(raw, published)
+    finally:
+        if before is None:
+            del os.environ["DAGSTER_HOME"]
+        else:
+            os.environ["DAGSTER_HOME"] = before
     return raw, published, code
 
 
@@ -220,3 +233,20 @@ def test_a_failure_that_belongs_to_no_document_stops_publication(week, tmp_path,
     assert "last build failed" in out
     assert "stopped by FAIL source_not_null_raw_documents_document_id" in out
     assert "warning cumbria: the force folder cumbria holds no document" in out
+
+
+def test_the_dagster_check_fails_with_the_quarantined_document_in_its_metadata(week, week_query):
+    home = week[1].parent.parent / "dagster_home"
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        key = dg.AssetCheckKey(
+            dg.AssetKey(["marts", "fct_disclosed_figures"]), "bounds_hold_the_value"
+        )
+        records = instance.event_log_storage.get_asset_check_execution_history(key, limit=5)
+    (record,) = records
+    evaluation = record.event.dagster_event.event_specific_data
+    assert evaluation.passed is False
+    table = evaluation.metadata["quarantined_documents"].value
+    ((document_id,),) = week_query(
+        "select document_id from raw.documents where path = 'kent/kent_KNT-1.txt'"
+    )
+    assert f"| {document_id[:12]} | 1 |" in table
