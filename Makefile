@@ -47,6 +47,8 @@ ui: $(STAMP)  ## the Dagster UI with lineage, schedules and sensors (runs queue 
 	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev -m dagster_project.definitions
 
 bench: $(STAMP)
+	# The long fuzz run: 200 random documents per format (the suite draws 8).
+	FOI_FUZZ_EXAMPLES=200 $(BIN)/python -m pytest -q tests/fuzz -k random_document
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 clean:

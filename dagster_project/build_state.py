@@ -48,6 +48,10 @@ def inputs_digest(con: duckdb.DuckDBPyConnection) -> str:
         "select path, document_id, sidecar_digest, parser_fingerprint, outcome, reason, "
         f"error_kind from {CACHE_TABLE} order by path"
     ).fetchall()
+    # Warnings about files no document uses (an orphan sidecar, an empty folder) are inputs too.
+    rows += con.execute(
+        "select path, error_kind, reason from raw.ingest_errors order by all"
+    ).fetchall()
     for row in rows:
         digest.update(repr(row).encode())
     return digest.hexdigest()

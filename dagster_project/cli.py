@@ -38,11 +38,19 @@ def prepare(quiet: bool = False) -> None:
         raise SystemExit(f"dbt parse failed: {result.exception}")
 
 
-def build(raw_dir: Path, warehouse: Path, full_refresh: bool = False, force: bool = False) -> int:
+def build(
+    raw_dir: Path,
+    warehouse: Path,
+    full_refresh: bool = False,
+    force: bool = False,
+    strict: bool = False,
+) -> int:
     """Materialise every asset once: ingest (new and changed documents only, unless
     `full_refresh`), dbt build (with tests), publish. Stops after the ingest when nothing
     changed since the published build, unless `force` or `full_refresh`. Waits while another
-    build of the same warehouse is running; publishes nothing unless everything succeeded."""
+    build of the same warehouse is running. Documents that failed a data test are quarantined
+    and the rest publishes (exit 0; 1 with `strict`); a failure that belongs to no document
+    publishes nothing (exit 1)."""
     prepare(quiet=True)
     os.environ["FOI_RAW_DIR"] = str(raw_dir)
     os.environ["FOI_WAREHOUSE"] = str(warehouse)
@@ -88,12 +96,17 @@ def build(raw_dir: Path, warehouse: Path, full_refresh: bool = False, force: boo
             "foi build: nothing changed since the published build (same documents, same code): "
             "dbt and publication were skipped. `foi build --force` rebuilds anyway."
         )
-    _print_summary(warehouse, elapsed)
+    quarantined = _print_summary(warehouse, elapsed)
+    if strict and quarantined:
+        print(f"foi build --strict: {quarantined} documents quarantined", file=sys.stderr)
+        return 1
     return 0
 
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_DBT_FAILURE = re.compile(r"^(\d+ of \d+ (FAIL|ERROR)\b|(Failure|Error) in |Database Error)")
+_DBT_FAILURE = re.compile(
+    r"^(\d+ of \d+ (FAIL|ERROR)\b|(Failure|Error) in |Database Error|(FAIL|ERROR) \S+: )"
+)
 
 
 def _failure_reasons(result) -> list[str]:
@@ -112,23 +125,57 @@ def _failure_reasons(result) -> list[str]:
     return reasons
 
 
-def _print_summary(warehouse: Path, elapsed: float) -> None:
+def _print_summary(warehouse: Path, elapsed: float) -> int:
+    """Print what the published warehouse holds; returns how many documents are quarantined."""
     from dagster_project.warehouse import connect_read_only
 
     con = connect_read_only(warehouse)
     try:
-        docs = con.execute("select count(*) from raw.documents").fetchone()[0]
-        errors = con.execute("select path, reason from raw.ingest_errors order by path").fetchall()
+        docs = con.execute("select count(distinct document_id) from raw.documents").fetchone()[0]
+        errors = con.execute(
+            "select path, reason, error_kind like 'warning_%' from raw.ingest_errors order by path"
+        ).fetchall()
         facts = con.execute("select count(*) from marts.fct_disclosed_figures").fetchone()[0]
         review = con.execute("select count(*) from marts.dq_unclassified").fetchone()[0]
+        quarantined = con.execute(
+            "select path, check_name, failing_rows from marts.dq_quarantined_documents "
+            "order by path, check_name"
+        ).fetchall()
     finally:
         con.close()
+    warnings = [(path, reason) for path, reason, is_warning in errors if is_warning]
+    unreadable = [(path, reason) for path, reason, is_warning in errors if not is_warning]
+    documents_quarantined = len({path for path, _, _ in quarantined})
     print(
         f"foi build: done in {elapsed:.1f}s: {docs} documents, {facts} figures, "
-        f"{review} for review, {len(errors)} unreadable files"
+        f"{review} for review, {documents_quarantined} quarantined, "
+        f"{len(unreadable)} unreadable files, {len(warnings)} warnings"
     )
-    for path, reason in errors:
+    for path, reason in unreadable:
         print(f"  could not read {path}: {reason}")
+    for path, reason in warnings:
+        print(f"  warning: {path}: {reason}")
+    for path, check, rows in quarantined:
+        print(f"  quarantined {path}: {rows} rows failed {check}")
+    return documents_quarantined
+
+
+def status(warehouse: Path) -> int:
+    """Print the outcome of the last build of `warehouse`, published or not."""
+    from dagster_project.build_status import read_status, status_path
+
+    last = read_status(warehouse)
+    if last is None:
+        print(f"no build status at {status_path(warehouse)}: run `foi build`", file=sys.stderr)
+        return 2
+    print(f"last build {last['outcome']} at {last['finished_at']} ({status_path(warehouse)})")
+    for line in last["stopped_by"]:
+        print(f"  stopped by {line}")
+    for row in last["quarantined"]:
+        print(f"  quarantined {row['path']}: {row['failing_rows']} rows failed {row['check_name']}")
+    for row in last["ingest_errors"]:
+        print(f"  {row['severity']} {row['path']}: {row['reason']}")
+    return 0
 
 
 def _format_value(value: object) -> object:
@@ -216,6 +263,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run dbt and publish even when nothing changed since the published build",
     )
+    build_cmd.add_argument(
+        "--strict", action="store_true", help="exit non-zero when a document was quarantined"
+    )
+
+    status_cmd = commands.add_parser("status", help="the outcome and errors of the last build")
+    status_cmd.add_argument("--warehouse", type=Path, default=None)
 
     query_cmd = commands.add_parser("query", help="read-only SQL against the warehouse")
     query_cmd.add_argument("sql")
@@ -254,7 +307,10 @@ def main(argv: list[str] | None = None) -> int:
             (args.warehouse or default_warehouse()).resolve(),
             full_refresh=args.full_refresh,
             force=args.force,
+            strict=args.strict,
         )
+    if args.command == "status":
+        return status((args.warehouse or default_warehouse()).resolve())
     if args.command == "query":
         return query(args.sql, (args.warehouse or default_warehouse()).resolve(), args.format)
     if args.command in ("report", "export"):

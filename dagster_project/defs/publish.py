@@ -1,12 +1,15 @@
 """Publishing: the finished build replaces the published warehouse in one atomic rename.
 
 It runs only when every mart was built and every dbt test of severity error passed in the same
-run (a failed test fails the dbt step, so this step never starts); readers keep the previous
-warehouse until then.
+run, or failed only on rows of documents the marts then left out (quarantine, decision 0600): a
+failure that belongs to no document fails the dbt step, so this step never starts. Readers keep
+the previous warehouse until then. It also writes the build's status file beside it.
 """
 
 import dagster as dg
+import duckdb
 
+from dagster_project.build_status import write_status
 from dagster_project.defs.resources import WarehouseResource
 from dagster_project.defs.transform import foi_dbt_models
 from dagster_project.warehouse import publish
@@ -28,5 +31,24 @@ def published_warehouse(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
     path = publish(warehouse.build(), warehouse.published())
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        status = write_status(path, con, stopped_by=[])
+        quarantined = con.execute(
+            "select count(distinct document_id) from marts.dq_quarantined_documents"
+        ).fetchone()[0]
+    finally:
+        con.close()
     context.log.info("published %s", path)
-    return dg.MaterializeResult(metadata={"path": str(path), "bytes": path.stat().st_size})
+    if quarantined:
+        context.log.warning(
+            "%d documents quarantined: see marts.dq_quarantined_documents", quarantined
+        )
+    return dg.MaterializeResult(
+        metadata={
+            "path": str(path),
+            "bytes": path.stat().st_size,
+            "status_file": str(status),
+            "quarantined_documents": quarantined,
+        }
+    )

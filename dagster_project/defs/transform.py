@@ -3,9 +3,10 @@
 import os
 import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import dagster as dg
 import duckdb
@@ -13,9 +14,12 @@ from dagster_dbt import (
     DagsterDbtTranslator,
     DagsterDbtTranslatorSettings,
     DbtCliResource,
+    DbtProject,
     dbt_assets,
 )
 
+from dagster_project import quarantine
+from dagster_project.build_status import write_status
 from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.defs.resources import WarehouseResource
 
@@ -23,6 +27,9 @@ PREVIEW_ROWS = 5
 PARTIAL_PARSE = "partial_parse.msgpack"
 # dbt/target keeps one folder of artifacts (run_results.json, logs) per dbt run.
 KEPT_RUN_TARGETS = 20
+# Runs of the models after the first build, each leaving out what the one before quarantined.
+MAX_RERUNS = 3
+T = TypeVar("T")
 
 
 class FoiDbtTranslator(DagsterDbtTranslator):
@@ -39,10 +46,34 @@ class FoiDbtTranslator(DagsterDbtTranslator):
             return "reference"
         return dbt_resource_props.get("schema")
 
+    def get_asset_check_spec(
+        self,
+        asset_spec: dg.AssetSpec,
+        manifest: Mapping[str, Any],
+        unique_id: str,
+        project: DbtProject | None,
+    ) -> dg.AssetCheckSpec | None:
+        """Checks never block by themselves: the dbt step decides (decision 0600), since a
+        failure on rows of quarantined documents must not stop what can be published."""
+        spec = super().get_asset_check_spec(asset_spec, manifest, unique_id, project)
+        return spec._replace(blocking=False) if spec is not None else None
+
 
 # Tests on the raw.* sources become checks on the ingest assets, beside the models' own checks.
 TRANSLATOR = FoiDbtTranslator(
     settings=DagsterDbtTranslatorSettings(enable_source_tests_as_checks=True)
+)
+
+
+# Written by the dbt step itself, between its passes; a dbt source, so the marts that leave
+# quarantined documents out depend on it in the lineage.
+quarantine_table = dg.AssetSpec(
+    key=["raw", "quarantine"],
+    group_name="ingest",
+    kinds={"duckdb"},
+    description="Documents whose rows failed a data test in this build: document, test, "
+    "failing rows and the first of them. Written by the dbt step between its passes; the facts "
+    "and comparison marts leave these documents out (decision 0600).",
 )
 
 
@@ -52,25 +83,121 @@ def foi_dbt_models(
 ):
     """`dbt build`: seeds, models and their data and unit tests (tests become asset checks).
 
+    A data test that fails on rows of some documents quarantines them (dagster_project.
+    quarantine): the models are run again without them and the tests again, at most
+    MAX_RERUNS times; the step then succeeds and the failed checks carry the quarantined
+    documents. A failure that belongs to no document fails the step, so nothing publishes.
+
     Mart outputs carry their row count and a markdown preview, read once dbt has finished: the
     dbt process holds DuckDB's one-writer lock while it runs, so they cannot be read sooner.
     """
-    os.environ["FOI_BUILD_DB"] = str(warehouse.build())
+    database = warehouse.build()
+    os.environ["FOI_BUILD_DB"] = str(database)
     target = dbt_project.project_dir / "target" / f"foi_dbt_models-{context.run.run_id[:7]}"
-    parse_cache = warehouse.build().with_name(PARTIAL_PARSE)
+    parse_cache = database.with_name(PARTIAL_PARSE)
     if parse_cache.exists():
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(parse_cache, target / PARTIAL_PARSE)
-    events = []
-    try:
-        for event in dbt.cli(dbt_build_args(), context=context, target_path=target).stream():
-            events.append(event)
-    except Exception:
+    _in_build_file(database, quarantine.reset)
+    passes = [_invoke(context, dbt, target, dbt_build_args())]
+    failures: list[quarantine.DocumentFailure] = []
+    stopped_by: list[str] = []
+    reruns = 0
+    while not passes[-1].succeeded:
+        verdict = _in_build_file(database, lambda con: quarantine.judge(target, con))
+        if verdict.unattributable:
+            stopped_by = verdict.unattributable
+            break
+        known = {(f.document_id, f.check_name) for f in failures}
+        failures.extend(f for f in verdict.documents if (f.document_id, f.check_name) not in known)
+        already = _in_build_file(database, quarantine.quarantined_ids)
+        _in_build_file(database, lambda con, found=verdict.documents: quarantine.record(con, found))
+        if verdict.document_ids() <= already:
+            # every failing row lies in a document the marts already leave out
+            passes[-1].succeeded = True
+            break
+        if reruns == MAX_RERUNS:
+            stopped_by = [f"data tests still failed on new documents after {reruns} reruns"]
+            break
+        reruns += 1
+        context.log.warning(
+            "quarantined %d documents for failed data tests: running the models again without them",
+            len(verdict.document_ids() - already),
+        )
+        passes.append(_invoke(context, dbt, target, ["run", "--full-refresh"]))
+        if passes[-1].succeeded:
+            passes.append(_invoke(context, dbt, target, dbt_test_args()))
+    events = final_events(passes, failures)
+    if stopped_by:
+        _in_build_file(database, lambda con: write_status(warehouse.published(), con, stopped_by))
         yield from events
-        raise
+        raise dg.Failure(
+            description="dbt failures that belong to no document stop publication:\n"
+            + "\n".join(stopped_by)
+        )
     _keep_parse_cache(target / PARTIAL_PARSE, parse_cache)
     _prune_run_targets(target.parent)
-    yield from with_mart_metadata(context, events, warehouse.build())
+    yield from with_mart_metadata(context, events, database)
+
+
+@dataclass
+class DbtPass:
+    """One dbt invocation's Dagster events and whether dbt exited cleanly."""
+
+    events: list
+    succeeded: bool
+
+
+def _invoke(
+    context: dg.AssetExecutionContext, dbt: DbtCliResource, target: Path, args: list[str]
+) -> DbtPass:
+    invocation = dbt.cli(args, context=context, target_path=target, raise_on_error=False)
+    events = list(invocation.stream())
+    return DbtPass(events, invocation.is_successful())
+
+
+def _in_build_file(database: Path, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
+    con = duckdb.connect(str(database))
+    try:
+        return work(con)
+    finally:
+        con.close()
+
+
+def final_events(passes: list[DbtPass], failures: list[quarantine.DocumentFailure]) -> list:
+    """Each output and each check once, as the last pass left it; a check that failed in any
+    pass stays failed, with the documents it quarantined in its metadata."""
+    outputs: dict[str, dg.Output] = {}
+    checks: dict[tuple, dg.AssetCheckResult] = {}
+    others: list = []
+    for dbt_pass in passes:
+        for event in dbt_pass.events:
+            if isinstance(event, dg.Output):
+                outputs[event.output_name] = event
+            elif isinstance(event, dg.AssetCheckResult):
+                key = (event.asset_key, event.check_name)
+                if key not in checks or checks[key].passed:
+                    checks[key] = event
+            else:
+                others.append(event)
+    by_check: dict[str, list[quarantine.DocumentFailure]] = {}
+    for failure in failures:
+        by_check.setdefault(failure.check_name, []).append(failure)
+    for key, check in checks.items():
+        quarantined = by_check.get(check.check_name)
+        if quarantined and not check.passed:
+            checks[key] = check.with_metadata(
+                {**check.metadata, "quarantined_documents": _quarantine_table(quarantined)}
+            )
+    return [*others, *outputs.values(), *checks.values()]
+
+
+def _quarantine_table(failures: list[quarantine.DocumentFailure]) -> dg.MetadataValue:
+    lines = ["| document_id | failing_rows | example |", "|---|---|---|"]
+    for f in failures:
+        example = f.example.replace("|", "\\|")[:120]
+        lines.append(f"| {f.document_id[:12]} | {f.failing_rows} | {example} |")
+    return dg.MetadataValue.md("\n".join(lines))
 
 
 def _prune_run_targets(targets: Path, keep: int = KEPT_RUN_TARGETS) -> None:
@@ -106,10 +233,19 @@ def dbt_build_args() -> list[str]:
     reloads a seed whose columns changed. Unit tests check the SQL, not the data: they run in
     the test suite (tests/test_dbt_unit_tests.py), and in a build only when
     FOI_DBT_UNIT_TESTS=1."""
-    args = ["build", "--full-refresh"]
-    if os.environ.get("FOI_DBT_UNIT_TESTS") != "1":
-        args += ["--exclude", "resource_type:unit_test"]
-    return args
+    return ["build", "--full-refresh", *_unit_test_exclusion()]
+
+
+def dbt_test_args() -> list[str]:
+    """`dbt test` over everything, after a pass that ran the models without quarantined
+    documents."""
+    return ["test", *_unit_test_exclusion()]
+
+
+def _unit_test_exclusion() -> list[str]:
+    if os.environ.get("FOI_DBT_UNIT_TESTS") == "1":
+        return []
+    return ["--exclude", "resource_type:unit_test"]
 
 
 def with_mart_metadata(context: dg.AssetExecutionContext, events: list, database: Path) -> list:

@@ -126,6 +126,42 @@ def document_paths(raw_dir: Path) -> list[Path]:
     )
 
 
+def sidecar_paths(path: Path) -> tuple[Path, Path]:
+    """The two spellings of a document's sidecar: `X.meta.yml` (shared by every format of X)
+    and `X.docx.meta.yml` (this file only)."""
+    return path.with_name(path.stem + SIDECAR_SUFFIX), path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+def discovery_warnings(raw_dir: Path, sources: list[SourceFile]) -> list[tuple[str, str, str]]:
+    """(path, reason, kind) for what raw_dir holds that no document uses: a sidecar with no
+    document beside it, a force folder with no document in it."""
+    claimed = {sidecar for source in sources for sidecar in sidecar_paths(source.path)}
+    warnings = [
+        (
+            sidecar.relative_to(raw_dir).as_posix(),
+            f"the sidecar {sidecar.name} describes no document: no file named "
+            f"{sidecar.name.removesuffix(SIDECAR_SUFFIX)} (or with that stem) beside it",
+            "warning_orphan_sidecar",
+        )
+        for sidecar in sorted(raw_dir.rglob("*" + SIDECAR_SUFFIX))
+        if sidecar not in claimed and not sidecar.name.startswith(".")
+    ]
+    used = {source.path.relative_to(raw_dir).parts[0] for source in sources}
+    warnings.extend(
+        (
+            folder.name,
+            f"the force folder {folder.name} holds no document",
+            "warning_empty_folder",
+        )
+        for folder in sorted(raw_dir.iterdir())
+        if folder.is_dir()
+        and not folder.name.startswith(".")
+        and folder.name not in used
+        and not any(folder.rglob("*" + SIDECAR_SUFFIX))
+    )
+    return warnings
+
+
 def document_format(path: Path) -> str:
     return path.suffix.lower().lstrip(".")
 
@@ -142,13 +178,15 @@ def discover_documents(raw_dir: Path) -> list[SourceFile]:
             force_hint=force_hint,
             format=document_format(path),
         )
-        sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-        if sidecar.exists():
+        for sidecar in sidecar_paths(path):
+            if not sidecar.exists():
+                continue
             try:
                 loaded = yaml.load(sidecar.read_text(encoding="utf-8"), Loader=_YAML) or {}
                 if not isinstance(loaded, dict):
                     raise ValueError("it is not a mapping of keys to values")
-                source.sidecar = {k: v for k, v in loaded.items() if k in SIDECAR_KEYS}
+                # `X.docx.meta.yml` comes second: what it says about X.docx wins.
+                source.sidecar |= {k: v for k, v in loaded.items() if k in SIDECAR_KEYS}
             except (yaml.YAMLError, ValueError, UnicodeDecodeError) as error:
                 source.sidecar_error = f"sidecar {sidecar.name} could not be read: {error}"
         if source.sidecar.get("force"):
@@ -294,7 +332,7 @@ def parse_document(source: SourceFile) -> ParsedDocument:
         raise UnreadableDocument(
             f"files ending .{source.format or '(none)'} are not a supported format "
             f"(supported: {', '.join(sorted(PARSERS))})",
-            kind="unsupported_format",
+            kind="warning_unsupported_format",
         )
     size = source.path.stat().st_size
     if size == 0:
@@ -320,12 +358,19 @@ def parse_document(source: SourceFile) -> ParsedDocument:
             f"the {source.format.upper()} parser failed: {type(error).__name__}: {error}",
             kind="parser_error",
         ) from error
-    structure = read_structure(layout)
+    try:
+        structure = read_structure(layout)
+        metadata = read_metadata(source, layout)
+    except Exception as error:  # a layout no rule foresaw: this file fails, the others land
+        raise UnreadableDocument(
+            f"the document's layout could not be read: {type(error).__name__}: {error}",
+            kind="parser_error",
+        ) from error
     return ParsedDocument(
         document_id=document_id,
         source=source,
         bytes=size,
-        metadata=read_metadata(source, layout),
+        metadata=metadata,
         layout=layout,
         structure=structure,
     )

@@ -22,7 +22,7 @@ RAW_TABLES: dict[str, str] = {
         reference varchar, reference_source varchar, title varchar, url varchar,
         request_date varchar, response_date varchar, response_date_source varchar,
         synthetic boolean, parser varchar, parser_version varchar, parsed_at timestamp,
-        supersedes varchar, disclosure_key varchar, revision_text varchar""",
+        supersedes varchar, disclosure_key varchar, revision_text varchar, copy_of varchar""",
     "sections": """
         document_id varchar, section_no integer, question_no varchar, question_text varchar,
         answer_text varchar, locator varchar, question_printed boolean""",
@@ -48,7 +48,7 @@ RAW_TABLES: dict[str, str] = {
         document_id varchar, text varchar, locator varchar""",
     "ingest_errors": """
         path varchar, reason varchar, error_kind varchar, seen_at timestamp,
-        document_id varchar""",
+        document_id varchar, severity varchar""",
 }
 
 
@@ -74,15 +74,23 @@ class CachedFile:
     seen_at: datetime | None = None
 
 
+WARNING_PREFIX = "warning_"
+
+
 @dataclass
 class IngestError:
-    """A file (or its sidecar) that could not be read, with one clear sentence why."""
+    """A file (or its sidecar) that could not be read, with one clear sentence why; or a
+    warning (its kind starts `warning_`) about input that was read but not used as given."""
 
     path: str
     reason: str
     error_kind: str
     seen_at: datetime
     document_id: str | None = None
+
+    @property
+    def severity(self) -> str:
+        return "warning" if self.error_kind.startswith(WARNING_PREFIX) else "error"
 
 
 def _columns(table: str) -> list[str]:
@@ -145,6 +153,7 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
                 meta["supersedes"],
                 meta["disclosure_key"],
                 meta["revision_text"],
+                None,  # copy_of: set on the rows IngestWriter.add_copies writes
             )
         )
         st = doc.structure
@@ -219,7 +228,7 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
 
 
 def error_rows(errors: Iterable[IngestError]) -> list[tuple]:
-    return [(e.path, e.reason, e.error_kind, e.seen_at, e.document_id) for e in errors]
+    return [(e.path, e.reason, e.error_kind, e.seen_at, e.document_id, e.severity) for e in errors]
 
 
 def _cache_columns() -> list[str]:
@@ -274,6 +283,19 @@ class IngestWriter:
         with _transaction(self.con):
             for table, table_rows in rows.items():
                 _insert(self.con, f"raw.{table}", _columns(table), table_rows)
+
+    def add_copies(self, copies: dict[str, str]) -> None:
+        """One raw.documents row for each copy path (the same bytes as another path, parsed
+        once): the row of the path it copies, with its own path and `copy_of` that path."""
+        with _transaction(self.con):
+            self.con.execute("delete from raw.documents where copy_of is not null")
+            for copy_path, original in sorted(copies.items()):
+                self.con.execute(
+                    "insert into raw.documents select * replace (?::varchar as path, "
+                    "?::varchar as copy_of) from raw.documents "
+                    "where path = ? and copy_of is null",
+                    [copy_path, original, original],
+                )
 
     def finish(self, errors: list[IngestError], cache: list[CachedFile]) -> dict[str, int]:
         """Record the errors and the parse cache; returns the row count of every raw table."""

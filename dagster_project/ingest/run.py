@@ -27,6 +27,7 @@ from dagster_project.ingest.documents import (
     SourceFile,
     content_hash,
     discover_documents,
+    discovery_warnings,
     now_utc,
     parse_document,
 )
@@ -46,6 +47,7 @@ INGEST_PACKAGE = Path(__file__).resolve().parent
 PARSE_BATCH = 200
 # A worker process costs about a second to start (it imports every parser library).
 MIN_FILES_PER_WORKER = 8
+EMPTY_FILE_HASH = hashlib.sha256(b"").hexdigest()
 
 
 @dataclass
@@ -109,7 +111,12 @@ def _kept_document_ids(candidates: list[_Candidate], cache: dict[str, CachedFile
 
 def _discover(raw_dir: Path, started: datetime, errors: list[IngestError]) -> list[_Candidate]:
     candidates: list[_Candidate] = []
-    for source in discover_documents(raw_dir):
+    sources = discover_documents(raw_dir)
+    errors.extend(
+        IngestError(path, reason, kind, started)
+        for path, reason, kind in discovery_warnings(raw_dir, sources)
+    )
+    for source in sources:
         if source.sidecar_error:
             errors.append(source_error(source, source.sidecar_error, "sidecar", started))
         if not source.force_hint:
@@ -124,6 +131,27 @@ def _discover(raw_dir: Path, started: datetime, errors: list[IngestError]) -> li
             continue
         candidates.append(_Candidate(source, digest, _sidecar_digest(source)))
     return candidates
+
+
+def _split_copies(
+    candidates: list[_Candidate],
+) -> tuple[list[_Candidate], list[tuple[_Candidate, _Candidate]]]:
+    """The files to parse, one per content, and each other path with the same bytes beside the
+    one parsed, as (copy, original). The one parsed is the file with a sidecar, else the
+    shortest name (a browser names a second download `X (1).txt`), else the first path."""
+    by_content: dict[str, list[_Candidate]] = {}
+    for cand in candidates:
+        # empty files are each their own error, not copies of one another
+        key = cand.source.rel_path if cand.document_id == EMPTY_FILE_HASH else cand.document_id
+        by_content.setdefault(key, []).append(cand)
+    originals: list[_Candidate] = []
+    copies: list[tuple[_Candidate, _Candidate]] = []
+    for same in by_content.values():
+        same.sort(key=lambda c: (not c.source.sidecar, len(c.source.path.name), c.source.rel_path))
+        originals.append(same[0])
+        copies.extend((cand, same[0]) for cand in same[1:])
+    originals.sort(key=lambda c: c.source.rel_path)
+    return originals, copies
 
 
 def parse_workers() -> int:
@@ -158,10 +186,11 @@ def ingest_incrementally(
         if entry.parser_fingerprint == code and not full_refresh
     }
     errors: list[IngestError] = []
-    candidates = _discover(raw_dir, started, errors)
+    found = _discover(raw_dir, started, errors)
+    candidates, copies = _split_copies(found)
     kept = _kept_document_ids(candidates, cache)
     report = IngestReport(counts={}, full=full_refresh or recreated or not cache)
-    entries: list[CachedFile] = []
+    entries = [_copy_entry(copy, original, code, started, errors) for copy, original in copies]
     to_parse: list[_Candidate] = []
     for cand in candidates:
         path = cand.source.rel_path
@@ -179,7 +208,7 @@ def ingest_incrementally(
         else:
             to_parse.append(cand)
     progress(f"{len(report.reused)} files unchanged, {len(to_parse)} to parse")
-    seen = {cand.source.rel_path for cand in candidates}
+    seen = {cand.source.rel_path for cand in found}
     report.removed = sorted(path for path in cache if path not in seen)
     writer = IngestWriter(con)
     writer.begin(kept)
@@ -198,8 +227,32 @@ def ingest_incrementally(
             pending = {}
             progress(f"parsed {number} of {len(to_parse)} files")
     writer.add(pending)
+    writer.add_copies({copy.source.rel_path: original.source.rel_path for copy, original in copies})
     report.counts = writer.finish(errors, entries)
     return report
+
+
+def _copy_entry(
+    copy: _Candidate, original: _Candidate, code: str, started: datetime, errors: list[IngestError]
+) -> CachedFile:
+    """A warning naming both identical files, and the copy's cache entry (never parsed: it
+    is in the digest of the build's inputs, so adding or removing a copy rebuilds)."""
+    reason = (
+        f"the same bytes as {original.source.rel_path}: one document, its figures counted once "
+        "(raw.documents lists this path with copy_of)"
+    )
+    path = copy.source.rel_path
+    errors.append(IngestError(path, reason, "warning_duplicate_file", started, copy.document_id))
+    return CachedFile(
+        path,
+        copy.document_id,
+        copy.sidecar_digest,
+        code,
+        "copy",
+        reason,
+        "warning_duplicate_file",
+        started,
+    )
 
 
 _Outcome = tuple[dict[str, list[tuple]], list[IngestError], CachedFile | None]

@@ -1,6 +1,6 @@
--- Every disclosed figure is in the facts, in review, or outranked by another document's
--- figure for the same thing (listed in dq_conflicting_figures or equal to the winner).
--- Rows returned were dropped silently.
+-- Every disclosed figure is in the facts, in review, in a quarantined document, or outranked by
+-- another document's figure for the same thing (listed in dq_conflicting_figures or equal to
+-- the winner). Rows returned were dropped silently.
 {{ config(meta={'dagster': {'ref': {'name': 'fct_disclosed_figures'}}}) }}
 
 with
@@ -9,6 +9,9 @@ placed as (
     select figure_id from {{ ref('fct_disclosed_figures') }}
     union all
     select figure_id from {{ ref('dq_unclassified') }}
+    union all
+    select classified.figure_id from {{ ref('int_figures_classified') }} as classified
+    where classified.document_id in (select quarantined.document_id from {{ ref('dq_quarantined_documents') }} as quarantined)
 ),
 
 disclosed as (
@@ -16,7 +19,9 @@ disclosed as (
     where figure_role = 'disclosed'
 )
 
-select disclosed.figure_id
+select
+    disclosed.document_id,
+    disclosed.figure_id
 from disclosed
 where
     disclosed.figure_id not in (select placed.figure_id from placed)

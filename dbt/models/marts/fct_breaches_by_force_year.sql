@@ -52,10 +52,11 @@ summed as (
         min(period_start) as period_start,
         max(period_end) as period_end,
         offence_category,
-        case when bool_and(value_status in ('reported', 'nil')) then sum(value) end as breaches,
-        -- a bound is known only when every part has one (a refused part leaves it unknown)
-        case when count(*) = count(value_low) then sum(value_low) end as breaches_low,
-        case when count(*) = count(value_high) then sum(value_high) end as breaches_high,
+        -- a whole with a suppressed, at-least, not-held or refused part has no value (sums.sql)
+        {{ summed_value('value', 'value_status') }} as breaches,
+        {{ summed_status('value_status') }} as breaches_status,
+        {{ summed_bound('value_low') }} as breaches_low,
+        {{ summed_bound('value_high') }} as breaches_high,
         bool_or(value_status = 'suppressed') as has_suppressed_part,
         min(response_date) as earliest_response_date,
         -- answered on or before the last day of the year: the count cannot be the whole year
@@ -149,6 +150,7 @@ select
     financial_year,
     offence_category,
     breaches,
+    breaches_status,
     breaches_low,
     breaches_high,
     has_suppressed_part,

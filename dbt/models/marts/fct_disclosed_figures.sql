@@ -1,12 +1,16 @@
 -- One row per figure a force disclosed, in the common schema. Stated totals and derived
 -- figures are not rows here. Where two documents disclose the same figure, the newest
 -- response wins (both are listed in dq_conflicting_figures); a response another one
--- supersedes always loses.
+-- supersedes always loses. Quarantined documents are left out (decision 0600).
 with
 
 figures as (
     select * from {{ ref('int_figures_classified') }}
-    where figure_role = 'disclosed' and review_reason is null
+    where
+        figure_role = 'disclosed'
+        and review_reason is null
+        -- a document that failed a data test is in dq_quarantined_documents, not here
+        and document_id not in (select quarantine.document_id from {{ source('raw', 'quarantine') }} as quarantine)
 ),
 
 ranked as (

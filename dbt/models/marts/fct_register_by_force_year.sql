@@ -1,6 +1,7 @@
 -- Stock measures (register, SHPO and SRO subjects, ...) per force, year and sex: the latest
 -- snapshot in each year, rated on the all-ages population of that mid-year. 'all' is summed
--- from male and female only when both are given at the same snapshot and no 'all' figure was.
+-- from male and female only when both are given at the same snapshot and no 'all' figure was;
+-- a sum with a suppressed part is suppressed (no value, the sums of the bounds), see sums.sql.
 -- Counts of people in custody only are a part of the stock, not the stock: they stay in
 -- fct_disclosed_figures and are left out here.
 with
@@ -30,6 +31,7 @@ snapshots as (
         period_label as as_at_label,
         sex,
         value,
+        value_status,
         value_low,
         value_high,
         custody,
@@ -55,9 +57,10 @@ derived_all as (
         as_at,
         as_at_label,
         'all' as sex,
-        sum(value) as value,
-        sum(value_low) as value_low,
-        sum(value_high) as value_high,
+        {{ summed_value('value', 'value_status') }} as value,
+        {{ summed_status('value_status') }} as value_status,
+        {{ summed_bound('value_low') }} as value_low,
+        {{ summed_bound('value_high') }} as value_high,
         min(custody) as custody,
         true as is_derived,
         bool_or(is_synthetic) as is_synthetic,
@@ -126,6 +129,7 @@ select
     as_at,
     as_at_label,
     value,
+    value_status,
     value_low,
     value_high,
     custody,

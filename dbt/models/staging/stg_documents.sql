@@ -2,6 +2,8 @@ with
 
 source as (
     select * from {{ source('raw', 'documents') }}
+    -- a copy (the same bytes at another path) is the document it copies: one row per document
+    where copy_of is null
 ),
 
 renamed as (

@@ -10,7 +10,8 @@ renamed as (
         reason,
         error_kind,
         seen_at,
-        document_id
+        document_id,
+        coalesce(severity, 'error') as severity
     from source
 )
 
