@@ -45,6 +45,8 @@ class DocumentLayout:
     furniture: list[Paragraph] = field(default_factory=list)
     # Text of the whole document as read (for reference/date detection and full-text search).
     full_text: str = ""
+    # Pages whose text was read by OCR from a scanned image (PDF pages with no text layer).
+    ocr_pages: list[int] = field(default_factory=list)
 
 
 class UnreadableDocument(Exception):

@@ -22,7 +22,8 @@ RAW_TABLES: dict[str, str] = {
         reference varchar, reference_source varchar, title varchar, url varchar,
         request_date varchar, response_date varchar, response_date_source varchar,
         synthetic boolean, parser varchar, parser_version varchar, parsed_at timestamp,
-        supersedes varchar, disclosure_key varchar, revision_text varchar""",
+        supersedes varchar, disclosure_key varchar, revision_text varchar,
+        container_path varchar, member_name varchar, ocr boolean""",
     "sections": """
         document_id varchar, section_no integer, question_no varchar, question_text varchar,
         answer_text varchar, locator varchar""",
@@ -137,6 +138,9 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
                 meta["supersedes"],
                 meta["disclosure_key"],
                 meta["revision_text"],
+                doc.container_path,
+                doc.member_name,
+                bool(doc.layout.ocr_pages),
             )
         )
         st = doc.structure
@@ -183,6 +187,15 @@ def read_cache(con: duckdb.DuckDBPyConnection) -> dict[str, CachedFile]:
     """The files the last ingest saw, by path, with their fingerprints and outcomes."""
     rows = con.execute(f"select {', '.join(_cache_columns())} from {CACHE_TABLE}").fetchall()
     return {row[0]: CachedFile(*row) for row in rows}
+
+
+def member_document_ids(con: duckdb.DuckDBPyConnection, container_paths: list[str]) -> set[str]:
+    """The documents raw.documents holds from members of these containers (paths under raw/)."""
+    rows = con.execute(
+        "select document_id from raw.documents where container_path in (select unnest(?))",
+        [container_paths],
+    ).fetchall()
+    return {document_id for (document_id,) in rows}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list) -> None:
