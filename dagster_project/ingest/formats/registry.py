@@ -14,8 +14,11 @@ from dagster_project.ingest.formats.docx import parse_docx
 from dagster_project.ingest.formats.eml import read_eml
 from dagster_project.ingest.formats.html import parse_html
 from dagster_project.ingest.formats.members import Contents
+from dagster_project.ingest.formats.ods import parse_ods
+from dagster_project.ingest.formats.odt import parse_odt
 from dagster_project.ingest.formats.pdf import parse_pdf
 from dagster_project.ingest.formats.text import parse_text
+from dagster_project.ingest.formats.xls import parse_xls
 from dagster_project.ingest.formats.xlsx import parse_xlsx
 from dagster_project.ingest.layout import DocumentLayout
 
@@ -24,6 +27,9 @@ PARSERS: dict[str, Callable[[Path], DocumentLayout]] = {
     "pdf": parse_pdf,
     "docx": parse_docx,
     "xlsx": parse_xlsx,
+    "xls": parse_xls,
+    "ods": parse_ods,
+    "odt": parse_odt,
     "csv": parse_csv,
     "html": parse_html,
     "htm": parse_html,
