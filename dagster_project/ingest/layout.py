@@ -16,6 +16,9 @@ class Paragraph:
 
     text: str
     locator: str  # e.g. "line 12", "page 2 line 5", "sheet Data row 3", "html p 14"
+    # Read by OCR from a scanned page: Tesseract's confidence (0-100) in its least sure
+    # number (see formats/ocr.py); None when the text came from the file itself.
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -30,9 +33,17 @@ class Table:
     locator: str  # e.g. "line 18", "page 1 table 2", "sheet Breaches"
     row_locators: tuple[str, ...]
     header_rows: int = 1
+    # One OCR confidence per row when the table was read from a scanned page, else empty.
+    row_ocr_confidence: tuple[float | None, ...] = ()
 
 
 Block = Paragraph | Table
+
+
+def lowest(*confidences: float | None) -> float | None:
+    """The lowest OCR confidence of those given (None: not read by OCR)."""
+    known = [c for c in confidences if c is not None]
+    return min(known) if known else None
 
 
 @dataclass

@@ -30,10 +30,12 @@ RAW_TABLES: dict[str, str] = {
     "table_cells": """
         document_id varchar, table_no integer, row_no integer, col_no integer,
         row_label varchar, col_label varchar, cell_text varchar, section_no integer,
-        locator varchar, row_text varchar, row_group varchar""",
+        locator varchar, row_text varchar, row_group varchar, is_ocr boolean,
+        ocr_confidence double""",
     "inline_figures": """
         document_id varchar, figure_no integer, label_text varchar, value_text varchar,
-        sentence varchar, section_no integer, locator varchar""",
+        sentence varchar, section_no integer, locator varchar, is_ocr boolean,
+        ocr_confidence double""",
     "exemptions": """
         document_id varchar, section_no integer, act_section varchar, text varchar,
         locator varchar""",
@@ -161,11 +163,23 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
                 c.locator,
                 c.row_text,
                 c.row_group,
+                c.ocr_confidence is not None,
+                c.ocr_confidence,
             )
             for c in st.table_cells
         )
         rows["inline_figures"].extend(
-            (did, f.figure_no, f.label_text, f.value_text, f.sentence, f.section_no, f.locator)
+            (
+                did,
+                f.figure_no,
+                f.label_text,
+                f.value_text,
+                f.sentence,
+                f.section_no,
+                f.locator,
+                f.ocr_confidence is not None,
+                f.ocr_confidence,
+            )
             for f in st.inline_figures
         )
         rows["exemptions"].extend(
