@@ -15,7 +15,9 @@ cells as (
         row_group,
         cell_text as value_text,
         row_text as source_text,
-        locator
+        locator,
+        is_ocr,
+        ocr_confidence
     from {{ ref('stg_table_cells') }}
 ),
 
@@ -33,7 +35,9 @@ inline as (
         cast(null as varchar) as row_group,
         value_text,
         sentence as source_text,
-        locator
+        locator,
+        is_ocr,
+        ocr_confidence
     from {{ ref('stg_inline_figures') }}
 ),
 

@@ -496,6 +496,8 @@ select
     case
         when figure_role != 'disclosed' then null
         when force_id is null then 'force not recognised'
+        -- Tesseract was unsure of a number it read from a scan: a person checks it
+        when is_ocr and ocr_confidence < 80 then 'low OCR confidence: check the figure against the scan'
         when value_shape_issue is not null then value_shape_issue
         when value_status is null then 'value not understood'
         when measure = 'breach_offences' and offence_key is null then 'offence title matched no pattern'

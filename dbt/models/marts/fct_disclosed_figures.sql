@@ -50,6 +50,7 @@ select
     question_no,
     response_date,
     reference,
-    is_synthetic
+    is_synthetic,
+    is_ocr
 from ranked
 where document_rank = 1

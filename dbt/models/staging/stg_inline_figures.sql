@@ -12,7 +12,9 @@ renamed as (
         trim(value_text) as value_text,
         sentence,
         section_no,
-        locator
+        locator,
+        coalesce(is_ocr, false) as is_ocr,
+        ocr_confidence
     from source
 )
 
