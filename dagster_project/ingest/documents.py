@@ -70,8 +70,9 @@ class ParsedDocument:
     member_name: str | None = None
 
 
-# One part of a reference: `233A`, `F`, `2009`, `FOI`, `PUB 1265` (letters are capitals).
-_REF_PART = r"(?:[A-Z]{1,5}\s?)?\d+[A-Z]?|[A-Z]{1,5}"
+# One part of a reference: `233A`, `F`, `2009`, `FOI`, `PUB 1265` (letters are capitals, a
+# whole word: the `S` of "1187/24 - Sexual Risk Orders" in an e-mail subject is not a part).
+_REF_PART = r"(?:[A-Z]{1,5}\s?)?\d+[A-Z]?|[A-Z]{1,5}\b"
 _REF = rf"(?:{_REF_PART})(?:\s*[./_\-]\s*(?:{_REF_PART}))*"
 # "Our ref: 707 - 24", "FOI Reference No. 4362_13", "Request number: F-2009-02734".
 _LABELLED_REFERENCE = re.compile(

@@ -14,6 +14,7 @@ from dagster_project.ingest.formats.docx import parse_docx
 from dagster_project.ingest.formats.eml import read_eml
 from dagster_project.ingest.formats.html import parse_html
 from dagster_project.ingest.formats.members import Contents
+from dagster_project.ingest.formats.msg import read_msg
 from dagster_project.ingest.formats.ods import parse_ods
 from dagster_project.ingest.formats.odt import parse_odt
 from dagster_project.ingest.formats.pdf import parse_pdf
@@ -38,5 +39,6 @@ PARSERS: dict[str, Callable[[Path], DocumentLayout]] = {
 # A reader gets the container's bytes and how many bytes its members may inflate to.
 CONTAINERS: dict[str, Callable[[bytes, int], Contents]] = {
     "eml": read_eml,
+    "msg": read_msg,
     "zip": read_zip,
 }
