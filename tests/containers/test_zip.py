@@ -157,7 +157,7 @@ def test_a_member_that_cannot_be_parsed_is_refused_in_its_own_words(tmp_path):
         (
             "unsupported_format",
             "member 'logo.png' of junk.zip: files ending .png are not a supported format "
-            "(supported: csv, docx, eml, htm, html, pdf, txt, xlsx, zip)",
+            "(supported: csv, doc, docx, eml, htm, html, msg, ods, odt, pdf, txt, xls, xlsx, zip)",
         ),
     ]
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dagster_project.ingest.formats.archive import read_zip
 from dagster_project.ingest.formats.csv import parse_csv
+from dagster_project.ingest.formats.doc import parse_doc
 from dagster_project.ingest.formats.docx import parse_docx
 from dagster_project.ingest.formats.eml import read_eml
 from dagster_project.ingest.formats.html import parse_html
@@ -27,6 +28,7 @@ PARSERS: dict[str, Callable[[Path], DocumentLayout]] = {
     "txt": parse_text,
     "pdf": parse_pdf,
     "docx": parse_docx,
+    "doc": parse_doc,
     "xlsx": parse_xlsx,
     "xls": parse_xls,
     "ods": parse_ods,
