@@ -86,6 +86,18 @@ def write_documents(raw: Path, work: Path) -> None:
         ],
         point_size=11,
     )
+    make_scanned_pdf(
+        folder("dyfed-powys") / "dyfed-powys_0230-24.pdf",
+        [
+            "1. Please provide the number of registered sex offenders in each of the last two "
+            "years.",
+            "",
+            "2023 - 640",
+            "2024 - 655",
+        ],
+        point_size=11,
+        smudged=[2],
+    )
     make_xls(
         folder("durham") / "durham_0412-24.xls",
         {
@@ -195,6 +207,21 @@ def test_scanned_reply_with_a_short_list_is_read_by_ocr(ways_in: Query) -> None:
         "using (document_id) where d.force_hint = 'cumbria'"
     )
     assert 80 <= lowest <= 100
+
+
+def test_a_figure_ocr_read_with_low_confidence_goes_to_review(ways_in: Query) -> None:
+    # The smudged line reads `2023 - 6490` (640 misread) at a confidence under 80.
+    figures = ways_in(
+        "select i.value_text, i.ocr_confidence < 80 from raw.inline_figures i "
+        "join raw.documents d using (document_id) where d.force_hint = 'dyfed-powys' order by all"
+    )
+    assert [low for _, low in figures] == [True, False]
+    assert [row[:3] for row in facts(ways_in, "dyfed-powys")] == [
+        ("registered_sex_offenders", "2024", 655)
+    ]
+    assert ways_in(
+        "select value_text, reason from marts.dq_unclassified where force_id = 'dyfed-powys'"
+    ) == [(figures[0][0], "low OCR confidence: check the figure against the scan")]
 
 
 def test_legacy_workbook_gives_every_visible_figure(ways_in: Query) -> None:
