@@ -7,11 +7,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen import canvas
 
 from dagster_project.ingest.formats.pdf import parse_pdf
 from dagster_project.ingest.layout import Paragraph, UnreadableDocument
 from dagster_project.ingest.structure import read_structure
-from tests.fixtures.formats import make_part_scanned_pdf, make_scanned_pdf
+from tests.fixtures.formats import make_part_scanned_pdf, make_scanned_pdf, scan_image
 
 REPLY = [
     "Freedom of Information Request 0412/24",
@@ -90,3 +93,19 @@ def test_without_tesseract_a_scan_is_refused_saying_how_to_install_it(scan, monk
         "Tesseract to read it (Debian or Ubuntu: apt-get install tesseract-ocr, or run "
         "scripts/install_ocr.sh)"
     )
+
+
+def test_a_scan_under_a_stamped_text_line_is_still_ocrd(tmp_path):
+    path = tmp_path / "stamped.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=A4)
+    sheet.drawImage(ImageReader(scan_image(REPLY[4:7])), 0, 0, width=A4[0], height=A4[1])
+    sheet.drawString(72, 20, "OFFICIAL")
+    sheet.save()
+    layout = parse_pdf(path)
+    assert layout.ocr_pages == [1]
+    assert [(b.text, b.ocr_confidence is not None) for b in layout.blocks] == [
+        ("2022 - 1,180", True),
+        ("2023 - 1,205", True),
+        ("2024 - 1,234", True),
+    ]
+    assert [p.text for p in layout.furniture] == ["OFFICIAL"]

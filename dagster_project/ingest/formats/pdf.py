@@ -36,6 +36,9 @@ _COLUMN_GAP = 14.0
 _LINE_TOLERANCE = 3.0
 _EDGE_LINES = 2
 _DIGITS = re.compile(r"\d+")
+# A page with fewer characters than this in its text layer over a page-sized image is a scan
+# (OCR reads the stamp too: it is in the rendered image).
+_SCAN_MAX_CHARS = 25
 
 
 def parse_pdf(path: Path) -> DocumentLayout:
@@ -93,8 +96,15 @@ _Item = tuple[float, str | Table, float | None]
 
 
 def _is_scan(page: pdfplumber.page.Page) -> bool:
-    """A page with an image and no text layer."""
-    return not page.chars and bool(page.images)
+    """A page that is an image: one covering half the page or more, with next to no text
+    layer (a stamp such as `OFFICIAL` that a redaction tool wrote over the scan)."""
+    if len(page.chars) >= _SCAN_MAX_CHARS:
+        return False
+    area = float(page.width * page.height)
+    return any(
+        (image["x1"] - image["x0"]) * (image["bottom"] - image["top"]) >= area / 2
+        for image in page.images
+    )
 
 
 def _page_items(page: pdfplumber.page.Page, number: int, scanned: bool) -> list[_Item]:
