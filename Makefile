@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 # The Dagster instance (run history, schedules, sensors) that `make run` and `make ui` share.
 DAGSTER_HOME ?= $(CURDIR)/.dagster_home
 
-.PHONY: install run build test lint fmt ui bench clean
+.PHONY: install tools run build test lint fmt ui bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,11 +18,16 @@ $(STAMP): requirements.lock pyproject.toml
 
 install: $(STAMP)
 
-run: $(STAMP)  ## build warehouse/foi.duckdb from raw/
+# Debian programs two readers run: Tesseract for scanned PDFs, antiword for Word 97-2003 .doc.
+tools:
+	bash scripts/install_ocr.sh
+	bash scripts/install_antiword.sh
+
+run: $(STAMP) tools  ## build warehouse/foi.duckdb from raw/
 	mkdir -p $(DAGSTER_HOME)
 	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/foi build
 
-test: $(STAMP)  ## the whole suite: lint, parser and asset tests, dbt build with its tests
+test: $(STAMP) tools  ## the whole suite: lint, parser and asset tests, dbt build with its tests
 	$(MAKE) --no-print-directory lint
 	bash scripts/install_chromium.sh
 	# Both cores; a test file stays on one worker so its session fixtures are built once.

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from dagster_project.ingest.formats.registry import PARSERS
+from dagster_project.ingest.formats.registry import CONTAINERS, PARSERS
 from dagster_project.ingest.layout import DocumentLayout, UnreadableDocument
 from dagster_project.ingest.structure import DocumentStructure, read_structure
 from dagster_project.ingest.textutil import (
@@ -65,10 +65,14 @@ class ParsedDocument:
     metadata: dict
     layout: DocumentLayout
     structure: DocumentStructure
+    # A member of an e-mail or zip: the file under raw/ that holds it, and its name inside.
+    container_path: str | None = None
+    member_name: str | None = None
 
 
-# One part of a reference: `233A`, `F`, `2009`, `FOI`, `PUB 1265` (letters are capitals).
-_REF_PART = r"(?:[A-Z]{1,5}\s?)?\d+[A-Z]?|[A-Z]{1,5}"
+# One part of a reference: `233A`, `F`, `2009`, `FOI`, `PUB 1265` (letters are capitals, a
+# whole word: the `S` of "1187/24 - Sexual Risk Orders" in an e-mail subject is not a part).
+_REF_PART = r"(?:[A-Z]{1,5}\s?)?\d+[A-Z]?|[A-Z]{1,5}\b"
 _REF = rf"(?:{_REF_PART})(?:\s*[./_\-]\s*(?:{_REF_PART}))*"
 # "Our ref: 707 - 24", "FOI Reference No. 4362_13", "Request number: F-2009-02734".
 _LABELLED_REFERENCE = re.compile(
@@ -327,27 +331,8 @@ def force_id_for(name: str) -> str | None:
 
 def parse_document(source: SourceFile) -> ParsedDocument:
     """Parse one file. Raises UnreadableDocument with a one-sentence reason when it cannot."""
-    parser = PARSERS.get(source.format)
-    if parser is None:
-        raise UnreadableDocument(
-            f"files ending .{source.format or '(none)'} are not a supported format "
-            f"(supported: {', '.join(sorted(PARSERS))})",
-            kind="warning_unsupported_format",
-        )
-    size = source.path.stat().st_size
-    if size == 0:
-        raise UnreadableDocument("the file is empty", kind="empty")
-    if size > MAX_FILE_BYTES:
-        raise UnreadableDocument(
-            f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one document",
-            kind="too_large",
-        )
-    if force_id_for(source.force_hint) is None:
-        raise UnreadableDocument(
-            f"the folder {source.force_hint!r} is not a known force or force alias "
-            "(see dbt/seeds/force_aliases.csv)",
-            kind="unknown_force",
-        )
+    check_source(source)
+    parser = PARSERS[source.format]
     document_id, size = content_hash(source.path)
     try:
         layout = parser(source.path)
@@ -374,6 +359,31 @@ def parse_document(source: SourceFile) -> ParsedDocument:
         layout=layout,
         structure=structure,
     )
+
+
+def check_source(source: SourceFile) -> None:
+    """Refuse a file before any parser opens it: an unsupported ending, empty, too large, or
+    outside a known force's folder."""
+    if source.format not in PARSERS and source.format not in CONTAINERS:
+        raise UnreadableDocument(
+            f"files ending .{source.format or '(none)'} are not a supported format "
+            f"(supported: {', '.join(sorted([*PARSERS, *CONTAINERS]))})",
+            kind="warning_unsupported_format",
+        )
+    size = source.path.stat().st_size
+    if size == 0:
+        raise UnreadableDocument("the file is empty", kind="empty")
+    if size > MAX_FILE_BYTES:
+        raise UnreadableDocument(
+            f"the file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit for one document",
+            kind="too_large",
+        )
+    if force_id_for(source.force_hint) is None:
+        raise UnreadableDocument(
+            f"the folder {source.force_hint!r} is not a known force or force alias "
+            "(see dbt/seeds/force_aliases.csv)",
+            kind="unknown_force",
+        )
 
 
 def now_utc() -> datetime:

@@ -19,6 +19,9 @@ class Paragraph:
     # What the format says the paragraph is, where it says: "heading" (an HTML <h2>, a Word
     # heading style), "list_item" (<li>, a Word list paragraph); "" when it says nothing.
     style: str = ""
+    # Read by OCR from a scanned page: Tesseract's confidence (0-100) in its least sure
+    # number (see formats/ocr.py); None when the text came from the file itself.
+    ocr_confidence: float | None = None
 
 
 @dataclass(frozen=True)
@@ -33,9 +36,17 @@ class Table:
     locator: str  # e.g. "line 18", "page 1 table 2", "sheet Breaches"
     row_locators: tuple[str, ...]
     header_rows: int = 1
+    # One OCR confidence per row when the table was read from a scanned page, else empty.
+    row_ocr_confidence: tuple[float | None, ...] = ()
 
 
 Block = Paragraph | Table
+
+
+def lowest(*confidences: float | None) -> float | None:
+    """The lowest OCR confidence of those given (None: not read by OCR)."""
+    known = [c for c in confidences if c is not None]
+    return min(known) if known else None
 
 
 @dataclass
@@ -48,6 +59,8 @@ class DocumentLayout:
     furniture: list[Paragraph] = field(default_factory=list)
     # Text of the whole document as read (for reference/date detection and full-text search).
     full_text: str = ""
+    # Pages whose text was read by OCR from a scanned image (PDF pages with no text layer).
+    ocr_pages: list[int] = field(default_factory=list)
 
 
 class UnreadableDocument(Exception):

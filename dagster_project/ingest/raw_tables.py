@@ -22,7 +22,8 @@ RAW_TABLES: dict[str, str] = {
         reference varchar, reference_source varchar, title varchar, url varchar,
         request_date varchar, response_date varchar, response_date_source varchar,
         synthetic boolean, parser varchar, parser_version varchar, parsed_at timestamp,
-        supersedes varchar, disclosure_key varchar, revision_text varchar, copy_of varchar""",
+        supersedes varchar, disclosure_key varchar, revision_text varchar, copy_of varchar,
+        container_path varchar, member_name varchar, ocr boolean""",
     "sections": """
         document_id varchar, section_no integer, question_no varchar, question_text varchar,
         answer_text varchar, locator varchar, question_printed boolean""",
@@ -37,10 +38,12 @@ RAW_TABLES: dict[str, str] = {
     "table_cells": """
         document_id varchar, table_no integer, row_no integer, col_no integer,
         row_label varchar, col_label varchar, cell_text varchar, section_no integer,
-        locator varchar, row_text varchar, row_group varchar""",
+        locator varchar, row_text varchar, row_group varchar, is_ocr boolean,
+        ocr_confidence double""",
     "inline_figures": """
         document_id varchar, figure_no integer, label_text varchar, value_text varchar,
-        sentence varchar, section_no integer, locator varchar, split_role varchar""",
+        sentence varchar, section_no integer, locator varchar, split_role varchar,
+        is_ocr boolean, ocr_confidence double""",
     "exemptions": """
         document_id varchar, section_no integer, act_section varchar, text varchar,
         locator varchar""",
@@ -154,6 +157,9 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
                 meta["disclosure_key"],
                 meta["revision_text"],
                 None,  # copy_of: set on the rows IngestWriter.add_copies writes
+                doc.container_path,
+                doc.member_name,
+                bool(doc.layout.ocr_pages),
             )
         )
         st = doc.structure
@@ -204,6 +210,8 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
                 c.locator,
                 c.row_text,
                 c.row_group,
+                c.ocr_confidence is not None,
+                c.ocr_confidence,
             )
             for c in st.table_cells
         )
@@ -217,6 +225,8 @@ def rows_for(documents: Iterable[ParsedDocument], parsed_at: datetime) -> dict[s
                 f.section_no,
                 f.locator,
                 f.split_role,
+                f.ocr_confidence is not None,
+                f.ocr_confidence,
             )
             for f in st.inline_figures
         )
@@ -239,6 +249,15 @@ def read_cache(con: duckdb.DuckDBPyConnection) -> dict[str, CachedFile]:
     """The files the last ingest saw, by path, with their fingerprints and outcomes."""
     rows = con.execute(f"select {', '.join(_cache_columns())} from {CACHE_TABLE}").fetchall()
     return {row[0]: CachedFile(*row) for row in rows}
+
+
+def member_document_ids(con: duckdb.DuckDBPyConnection, container_paths: list[str]) -> set[str]:
+    """The documents raw.documents holds from members of these containers (paths under raw/)."""
+    rows = con.execute(
+        "select document_id from raw.documents where container_path in (select unnest(?))",
+        [container_paths],
+    ).fetchall()
+    return {document_id for (document_id,) in rows}
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: list[str], rows: list) -> None:

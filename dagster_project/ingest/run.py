@@ -21,6 +21,7 @@ from pathlib import Path
 
 import duckdb
 
+from dagster_project.ingest.containers import parse_file, refusal_errors, refusals_note
 from dagster_project.ingest.documents import (
     PARSER_VERSION,
     ParsedDocument,
@@ -29,7 +30,6 @@ from dagster_project.ingest.documents import (
     discover_documents,
     discovery_warnings,
     now_utc,
-    parse_document,
 )
 from dagster_project.ingest.layout import UnreadableDocument
 from dagster_project.ingest.raw_tables import (
@@ -37,6 +37,7 @@ from dagster_project.ingest.raw_tables import (
     IngestError,
     IngestWriter,
     create_raw_schema,
+    member_document_ids,
     read_cache,
     rows_for,
     source_error,
@@ -205,13 +206,16 @@ def ingest_incrementally(
             report.reused.append(path)
             if cached.outcome == "unreadable":
                 errors.append(IngestError(path, cached.reason, cached.error_kind, cached.seen_at))
+            errors.extend(refusal_errors(cached))
         else:
             to_parse.append(cand)
     progress(f"{len(report.reused)} files unchanged, {len(to_parse)} to parse")
     seen = {cand.source.rel_path for cand in found}
     report.removed = sorted(path for path in cache if path not in seen)
     writer = IngestWriter(con)
-    writer.begin(kept)
+    kept_paths = [cand.source.rel_path for cand in candidates if cand.document_id in kept]
+    # A kept container keeps its members' rows too (their ids are not the container's).
+    writer.begin(kept | member_document_ids(con, kept_paths))
     pending: dict[str, list[tuple]] = {}
     for number, (cand, outcome) in enumerate(_parse_all(to_parse, code, started), start=1):
         rows, file_errors, entry = outcome
@@ -294,7 +298,7 @@ def _parse_one(
     """Parse one file into `parsed` or `errors`; returns its cache entry (None: not cacheable)."""
     source = cand.source
     try:
-        document = parse_document(source)
+        outcome = parse_file(source)
     except UnreadableDocument as error:
         errors.append(source_error(source, error.reason, error.kind, started))
         return CachedFile(
@@ -311,14 +315,16 @@ def _parse_one(
         reason = f"the file could not be opened: {error}"
         errors.append(source_error(source, reason, "io_error", started))
         return None
-    parsed.append(document)
+    parsed.extend(outcome.documents)
+    errors.extend(source_error(source, r.reason, r.kind, started) for r in outcome.refusals)
     # The bytes may have changed since they were hashed: the parsed document's hash is the truth.
     return CachedFile(
         source.rel_path,
-        document.document_id,
+        outcome.document_id,
         cand.sidecar_digest,
         code,
         "parsed",
+        *refusals_note(outcome.refusals),
         seen_at=started,
     )
 

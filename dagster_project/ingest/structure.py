@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table
+from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table, lowest
 from dagster_project.ingest.outline import Context, build_outline
 from dagster_project.ingest.textutil import may_contain
 
@@ -122,6 +122,7 @@ class TableCellRecord:
     locator: str
     row_text: str  # the whole source row, as printed (joined over wrapped lines)
     row_group: str | None = None
+    ocr_confidence: float | None = None  # read by OCR: the least sure of its lines
 
 
 @dataclass
@@ -138,6 +139,7 @@ class InlineFigureRecord:
     split_role: str | None = None
     start: int = -1  # where the number stands in the sentence
     lead: str | None = None  # the paragraph's first sentence, when the figure is in a later one
+    ocr_confidence: float | None = None  # read by OCR: its paragraph's confidence
 
 
 @dataclass
@@ -313,10 +315,11 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
     pending_locs: list[str] = []
     row_group: str | None = None
     row_no = 0
-    body = list(
-        zip(table.rows[table.header_rows :], table.row_locators[table.header_rows :], strict=True)
-    )
-    for row, row_loc in body:
+    body_rows = table.rows[table.header_rows :]
+    confidences = table.row_ocr_confidence[table.header_rows :] or (None,) * len(body_rows)
+    pending_confidences: list[float | None] = []
+    body = list(zip(body_rows, table.row_locators[table.header_rows :], confidences, strict=True))
+    for row, row_loc, confidence in body:
         label = row[0] if row else ""
         values = [(col, text) for col, text in enumerate(row) if col > 0 and text]
         if not values:
@@ -325,11 +328,12 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
             elif label:
                 pending_label.append(label)
                 pending_locs.append(row_loc)
+                pending_confidences.append(confidence)
             continue
         if pending_label and not _is_continuation(pending_label[-1], label):
             # The label-only rows before this one were a heading over the rows below it.
             row_group = " ".join(pending_label)
-            pending_label, pending_locs = [], []
+            pending_label, pending_locs, pending_confidences = [], [], []
         full_label = " ".join([*pending_label, label]).strip()
         locs = [*pending_locs, row_loc]
         where = locs[0] if len(locs) == 1 else f"{locs[0]} to {locs[-1].split()[-1]}"
@@ -348,9 +352,10 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
                     locator=f"{where}, table {table_no}, row {row_no}, col {col + 1}",
                     row_text=row_text,
                     row_group=row_group,
+                    ocr_confidence=lowest(*pending_confidences, confidence),
                 )
             )
-        pending_label, pending_locs = [], []
+        pending_label, pending_locs, pending_confidences = [], [], []
     return cells
 
 
@@ -409,6 +414,7 @@ def _inline_figures(
                 locator=paragraph.locator,
                 figure_no=0,
                 context=context,
+                ocr_confidence=paragraph.ocr_confidence,
             )
         )
         taken.append(match.span())
@@ -440,6 +446,7 @@ def _inline_figures(
                 figure_no=0,
                 context=context,
                 start=start,
+                ocr_confidence=paragraph.ocr_confidence,
             )
         )
     spans = _sentence_spans(text)

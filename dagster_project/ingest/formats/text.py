@@ -12,10 +12,16 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table, UnreadableDocument
+from dagster_project.ingest.layout import (
+    DocumentLayout,
+    Paragraph,
+    Table,
+    UnreadableDocument,
+    lowest,
+)
 from dagster_project.ingest.structure import question_marker
 from dagster_project.ingest.textutil import decode_text, is_page_furniture
 
@@ -57,11 +63,14 @@ def layout_from_lines(
     prefix: str = "",
     first_line: int = 1,
     furniture: Callable[[str], bool] = is_page_furniture,
+    confidences: Sequence[float | None] | None = None,
 ) -> DocumentLayout:
     """Turn text lines into a layout.
 
     Locators read `<prefix>line <n>`, counting from `first_line`; `furniture` says which lines
-    are page furniture (a PDF adds the lines it saw repeated on every page).
+    are page furniture (a PDF adds the lines it saw repeated on every page). `confidences`
+    gives each line's OCR confidence when the lines were read from a scan; a paragraph joined
+    from several lines keeps the lowest.
     """
     layout = DocumentLayout(full_text=full_text)
     # Each line with its runs of whitespace made one space (and its ends stripped).
@@ -69,16 +78,23 @@ def layout_from_lines(
     wrap_width = _wrap_width(lines, normalised)
     table_rows: list[tuple[str, ...]] = []
     table_locs: list[str] = []
+    table_confidences: list[float | None] = []
     piped: list[tuple[str, str, bool]] = []  # (line, locator, blank line before it)
     blank_before = False
 
     def flush_table() -> None:
         if table_rows:
             layout.blocks.append(
-                Table(rows=tuple(table_rows), locator=table_locs[0], row_locators=tuple(table_locs))
+                Table(
+                    rows=tuple(table_rows),
+                    locator=table_locs[0],
+                    row_locators=tuple(table_locs),
+                    row_ocr_confidence=tuple(table_confidences) if confidences else (),
+                )
             )
             table_rows.clear()
             table_locs.clear()
+            table_confidences.clear()
 
     def flush_piped() -> None:
         if piped:
@@ -89,11 +105,13 @@ def layout_from_lines(
         zip(lines, normalised, strict=True), start=first_line
     ):
         locator = f"{prefix}line {index}"
+        confidence = confidences[index - first_line] if confidences else None
         if "\t" in raw_line:
             flush_piped()
             line = raw_line.rstrip("\r\n")
             table_rows.append(tuple([cell.strip() for cell in line.split("\t")]))
             table_locs.append(locator)
+            table_confidences.append(confidence)
             blank_before = False
             continue
         if not stripped:
@@ -112,6 +130,7 @@ def layout_from_lines(
         if table_rows and _wrapped_label(stripped, lines, index - first_line + 1):
             table_rows.append((stripped,))  # a row label wrapped onto a line of its own
             table_locs.append(locator)
+            table_confidences.append(confidence)
             continue
         flush_table()
         flush_piped()
@@ -121,9 +140,13 @@ def layout_from_lines(
             and isinstance(previous, Paragraph)
             and _continues(previous.text, stripped, wrap_width)
         ):
-            layout.blocks[-1] = Paragraph(f"{previous.text} {stripped}", previous.locator)
+            layout.blocks[-1] = Paragraph(
+                f"{previous.text} {stripped}",
+                previous.locator,
+                lowest(previous.ocr_confidence, confidence),
+            )
         else:
-            layout.blocks.append(Paragraph(stripped, locator))
+            layout.blocks.append(Paragraph(stripped, locator, confidence))
         blank_before = False
     flush_table()
     flush_piped()

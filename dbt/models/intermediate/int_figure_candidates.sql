@@ -16,7 +16,9 @@ cells as (
         cell_text as value_text,
         row_text as source_text,
         locator,
-        cast(null as varchar) as split_role
+        cast(null as varchar) as split_role,
+        is_ocr,
+        ocr_confidence
     from {{ ref('stg_table_cells') }}
 ),
 
@@ -35,7 +37,9 @@ inline as (
         value_text,
         sentence as source_text,
         locator,
-        split_role
+        split_role,
+        is_ocr,
+        ocr_confidence
     from {{ ref('stg_inline_figures') }}
 ),
 

@@ -699,6 +699,8 @@ reasoned as (
         case
             when figure_role != 'disclosed' then null
             when force_id is null then 'force_unknown'
+            -- Tesseract was unsure of a number it read from a scan: a person checks it
+            when is_ocr and ocr_confidence < 80 then 'ocr_low_confidence'
             when value_shape_issue = 'two values in one cell' then 'value_two_in_one_cell'
             when value_shape_issue is not null or value_status is null then 'value_unread'
             when measure = 'breach_offences' and offence_key is null then 'offence_unmatched'

@@ -66,6 +66,7 @@ select
     period_from,
     response_date,
     reference,
-    is_synthetic
+    is_synthetic,
+    is_ocr
 from ranked
 where document_rank = 1

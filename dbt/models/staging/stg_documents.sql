@@ -26,7 +26,10 @@ renamed as (
         parsed_at,
         nullif(trim(supersedes), '') as supersedes,
         disclosure_key,
-        revision_text
+        revision_text,
+        container_path,
+        member_name,
+        coalesce(ocr, false) as is_ocr
     from source
 )
 

@@ -13,7 +13,9 @@ renamed as (
         sentence,
         section_no,
         locator,
-        split_role
+        split_role,
+        coalesce(is_ocr, false) as is_ocr,
+        ocr_confidence
     from source
 )
 

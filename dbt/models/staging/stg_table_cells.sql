@@ -16,7 +16,9 @@ renamed as (
         trim(cell_text) as cell_text,
         section_no,
         locator,
-        row_text
+        row_text,
+        coalesce(is_ocr, false) as is_ocr,
+        ocr_confidence
     from source
 )
 
