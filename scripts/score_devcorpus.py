@@ -87,8 +87,12 @@ def main() -> None:
         wrong = [k for k in w if k in g and g[k] != w[k]]
         missing = [k for k in w if k not in g]
         unexpected = [k for k in g if k not in w]
-        for name, items in (("right", right), ("wrong", wrong), ("missing", missing),
-                            ("unexpected", unexpected)):
+        for name, items in (
+            ("right", right),
+            ("wrong", wrong),
+            ("missing", missing),
+            ("unexpected", unexpected),
+        ):
             totals[name] += len(items)
         if args.show and (wrong or missing or unexpected):
             print(f"== {file}: {len(right)} right")
@@ -99,8 +103,10 @@ def main() -> None:
             for k in unexpected:
                 print(f"   UNEXPECTED {k} {g[k]}")
     total = sum(len(v) for v in want.values())
-    print(f"expected {total}: right {totals['right']}, wrong {totals['wrong']}, "
-          f"missing {totals['missing']}, unexpected {totals['unexpected']}")
+    print(
+        f"expected {total}: right {totals['right']}, wrong {totals['wrong']}, "
+        f"missing {totals['missing']}, unexpected {totals['unexpected']}"
+    )
 
 
 if __name__ == "__main__":

@@ -59,7 +59,8 @@ topics as (
 ),
 
 label_texts as (
-    select text_norm as label_norm from distinct_texts where text_norm is not null
+    select text_norm as label_norm from distinct_texts
+    where text_norm is not null
 ),
 
 -- A heading is worded like a label ("Applications received"): the label patterns read it

@@ -37,9 +37,9 @@ month_names as (
     select
         normalised.figure_id,
         'month' as period_kind,
-        strftime(month_start, '%Y-%m') as period_label,
-        month_start as period_start,
-        last_day(month_start) as period_end
+        strftime(normalised.month_start, '%Y-%m') as period_label,
+        normalised.month_start as period_start,
+        last_day(normalised.month_start) as period_end
     from (
         select
             candidates.figure_id,
@@ -47,9 +47,9 @@ month_names as (
                 cast(contexts.context_year as integer),
                 {%- set months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] %}
                 case left(lower(trim(candidates.row_label)), 3)
-                {%- for month in months %}
-                    when '{{ month }}' then {{ loop.index }}
-                {%- endfor %}
+                    {%- for month in months %}
+                        when '{{ month }}' then {{ loop.index }}
+                    {%- endfor %}
                 end,
                 1
             ) as month_start
@@ -252,11 +252,11 @@ labelled as (
         {%- set near = "context_periods.context_period_from in ('heading', 'preamble', 'sentence')" %}
         {%- set answer = "context_period.period_kind is not null" %}
         {%- for part in ['kind', 'label', 'start', 'end'] %}
-        case
-            when {{ near }} then context_periods.period_{{ part }}
-            when {{ answer }} then context_period.period_{{ part }}
-            else context_periods.period_{{ part }}
-        end as context_period_{{ part }},
+            case
+                when {{ near }} then context_periods.period_{{ part }}
+                when {{ answer }} then context_period.period_{{ part }}
+                else context_periods.period_{{ part }}
+            end as context_period_{{ part }},
         {%- endfor %}
         case
             when {{ near }} then context_periods.context_period_from
@@ -557,6 +557,7 @@ periodised as (
 {%- set snapshot_date -%}
     cast(year(periodised.raw_period_start) || '-' || periodised.snapshot_day as date)
 {%- endset %}
+
 resolved as (
     select
         periodised.*,
