@@ -41,7 +41,7 @@ def readable(relation: duckdb.DuckDBPyRelation, decimals: int | None) -> duckdb.
         for n in floats
     ]
     tests += [f"coalesce(bool_and({_quoted(n)}::time = time '00:00:00'), true)" for n in stamps]
-    found = relation.query("t", f"select {', '.join(tests)} from t").fetchone()
+    found = relation.query("t", f"select {', '.join(tests)} from t").fetchall()[0]
     verdicts = dict(zip(floats + stamps, found, strict=True))
     columns = []
     for name in names:
