@@ -40,6 +40,7 @@ class BuildProgress:
             TimeElapsedColumn(),
             console=console,
             transient=True,
+            disable=not console.is_terminal,
         )
         self.task = self.progress.add_task("starting", total=total)
 

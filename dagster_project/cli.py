@@ -12,7 +12,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from dagster_project.paths import DBT_DIR, PROJECT_ROOT, build_path_for, default_raw_dir
@@ -54,13 +53,19 @@ ENVIRONMENT = (
 )
 app = typer.Typer(
     name="foi",
-    help=__doc__,
     epilog=ENVIRONMENT,
-    no_args_is_help=True,
     add_completion=False,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
+
+@app.callback(invoke_without_command=True)
+def foi(context: typer.Context) -> None:
+    """foi: build the warehouse through Dagster, query it read-only, review what needs a
+    person, write the report and the exports. `foi COMMAND --help` explains each command."""
+    if context.invoked_subcommand is None:
+        print(context.get_help())
+
 
 RawDir = Annotated[
     Path | None,
@@ -461,13 +466,13 @@ def main(argv: list[str] | None = None) -> int:
     prefix = f"foi {name}" if name in app_commands() else "foi"
     try:
         return command.main(args=argv, prog_name="foi", standalone_mode=False) or 0
-    except click.exceptions.Exit as done:
+    except typer.Exit as done:
         return done.exit_code
-    except click.UsageError as error:
+    except typer.TyperException as error:  # click's usage errors, as typer vendors click
         hint = f"`{prefix} --help`"
         print(f"{prefix}: {error.format_message()} (see {hint})", file=sys.stderr)
         return 2
-    except click.Abort:
+    except typer.Abort:
         print(f"{prefix}: interrupted", file=sys.stderr)
         return 130
     except _user_errors() as error:

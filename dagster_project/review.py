@@ -275,7 +275,8 @@ def _kind_for(warehouse: Path, label: str, target: str) -> str:
     if not items:
         raise ReviewError(f"no figure waiting for review has a label {label!r}")
     kinds = sorted({item.kind for item in items if item.kind in KINDS})
-    if any(item.label_kind in ("row_label", "column_label") for item in items):
+    # a table label read as a place may still name a measure, and the other way round
+    if set(kinds) & {"measure", "area"}:
         kinds += [k for k in ("measure", "area") if k not in kinds]
     if not kinds:
         raise ReviewError(f"{label!r} cannot be approved: {NO_SEED[items[0].kind]}")

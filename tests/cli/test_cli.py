@@ -112,6 +112,12 @@ def test_unknown_option_and_unknown_approval_are_one_line(seed_warehouse: Path) 
     assert "no figure waiting for review has a label 'No such label'" in done.stderr
 
 
+def test_foi_alone_prints_the_help() -> None:
+    done = foi()
+    assert done.returncode == 0
+    assert done.stdout.startswith("Usage: foi [OPTIONS] COMMAND [ARGS]...")
+
+
 def test_status_without_a_build_is_one_line(tmp_path: Path) -> None:
     published = tmp_path / "foi.duckdb"
     assert_one_line_error(
@@ -165,10 +171,10 @@ def test_query_of_a_mart_with_nulls_prints_whole_counts(seed_warehouse: Path) ->
         str(seed_warehouse),
     )
     assert done.stdout.splitlines()[2:] == [
-        "2017-18         shpo                    85      2.93  2022-03-14",
-        "2018-19         shpo                    99      3.40  2022-03-14",
-        "2019-20         shpo                   113      3.86  2022-03-14",
-        "2020-21         shpo                   100            2022-03-14",
+        "2017-18         shpo                    20      0.69  2022-03-14",
+        "2018-19         shpo                    30      1.03  2022-03-14",
+        "2019-20         shpo                    52      1.78  2022-03-14",
+        "2020-21         shpo                    50            2022-03-14",
         "2021-22         shpo                    85            2022-03-14",
     ]
 
