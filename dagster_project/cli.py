@@ -59,6 +59,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
 
+
 @app.callback(invoke_without_command=True)
 def foi(context: typer.Context) -> None:
     """foi: build the warehouse through Dagster, query it read-only, review what needs a
