@@ -100,6 +100,9 @@ class QuietBlockingCheckNotice(logging.Filter):
         return "emitted no result in step" not in record.getMessage()
 
 
+QUIET_BLOCKING_CHECK_NOTICE = QuietBlockingCheckNotice()
+
+
 @dataclass
 class Ingested:
     """The files one ingest saw: path -> (document_id, sidecar digest)."""

@@ -159,7 +159,7 @@ def build(
     # snowplow (dbt's telemetry) gives the root logger a handler: Dagster's lines would print twice.
     logging.getLogger("dagster").propagate = False
     logging.getLogger("dagster._core.execution.plan.active").addFilter(
-        build_output.QuietBlockingCheckNotice()
+        build_output.QUIET_BLOCKING_CHECK_NOTICE
     )
     job = defs.resolve_job_def("rebuild_everything")
     run_config = {"ops": {"raw_tables": {"config": {"full_refresh": full_refresh, "force": force}}}}
