@@ -4,8 +4,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# The Dagster instance (run history, schedules, sensors) that `make run` and `make ui` share.
-DAGSTER_HOME ?= $(CURDIR)/.dagster_home
+# The Dagster instance (run history, schedules, sensors) that `make run`, `make ui` and `foi build`
+# share: its dagster.yaml is committed, what it records is not (dagster_home/.gitignore).
+DAGSTER_HOME ?= $(CURDIR)/dagster_home
 
 .PHONY: install tools run build test lint fmt ui bench clean
 
@@ -24,7 +25,6 @@ tools:
 	bash scripts/install_antiword.sh
 
 run: $(STAMP) tools  ## build warehouse/foi.duckdb from raw/
-	mkdir -p $(DAGSTER_HOME)
 	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/foi build
 
 test: $(STAMP) tools  ## the whole suite: lint, parser and asset tests, dbt build with its tests
@@ -46,8 +46,6 @@ fmt: $(STAMP)
 	$(BIN)/ruff format .
 
 ui: $(STAMP)  ## the Dagster UI with lineage, schedules and sensors (runs queue one at a time)
-	mkdir -p $(DAGSTER_HOME)
-	cp dagster_home/dagster.yaml $(DAGSTER_HOME)/dagster.yaml
 	$(BIN)/foi prepare
 	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev -m dagster_project.definitions
 

@@ -1,18 +1,103 @@
-"""`foi`: build the warehouse through Dagster, query it read-only, prepare the dbt manifest."""
+"""foi: build the warehouse through Dagster, query it read-only, review what needs a person,
+write the report and the exports."""
 
 from __future__ import annotations
 
-import argparse
-import json
+import contextlib
+import logging
 import os
-import re
 import sys
 import time
+from enum import StrEnum
 from pathlib import Path
+from typing import Annotated
 
-from dagster_project.paths import DBT_DIR, default_raw_dir, default_warehouse
+import typer
+
+from dagster_project.paths import DBT_DIR, PROJECT_ROOT, build_path_for, default_raw_dir
+from dagster_project.paths import default_warehouse as _default_warehouse
 
 MANIFEST = DBT_DIR / "target" / "manifest.json"
+DAGSTER_HOME = PROJECT_ROOT / "dagster_home"
+# Where a quiet build puts Dagster's and dbt's own lines, beside the build file.
+BUILD_LOG = "last-build.log"
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    parquet = "parquet"
+
+
+class UserError(Exception):
+    """Something the user can put right (a path, a statement, a name): printed as one line."""
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    from dagster_project.review import ReviewError
+    from dagster_project.warehouse import BuildInProgress, WarehouseMissing
+
+    return (UserError, WarehouseMissing, BuildInProgress, ReviewError)
+
+
+ENVIRONMENT = (
+    "Environment: FOI_RAW_DIR (default for --raw-dir: raw/), FOI_WAREHOUSE (default for "
+    "--warehouse: warehouse/foi.duckdb), FOI_TOPIC_PATH (extra folders of topic packs), "
+    "FOI_PARSE_WORKERS (document parsing processes; default one per CPU), DAGSTER_HOME (the "
+    "Dagster instance that records runs; default dagster_home/, the one `make ui` shows)."
+)
+app = typer.Typer(
+    name="foi",
+    epilog=ENVIRONMENT,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+@app.callback(invoke_without_command=True)
+def foi(context: typer.Context) -> None:
+    """foi: build the warehouse through Dagster, query it read-only, review what needs a
+    person, write the report and the exports. `foi COMMAND --help` explains each command."""
+    if context.invoked_subcommand is None:
+        print(context.get_help())
+
+
+RawDir = Annotated[
+    Path | None,
+    typer.Option(
+        "--raw-dir",
+        envvar="FOI_RAW_DIR",
+        show_envvar=True,
+        show_default="raw/",
+        file_okay=False,
+        help="The folder of documents, one subfolder per force: raw/<force>/<document>.",
+    ),
+]
+Warehouse = Annotated[
+    Path | None,
+    typer.Option(
+        "--warehouse",
+        envvar="FOI_WAREHOUSE",
+        show_envvar=True,
+        show_default="warehouse/foi.duckdb",
+        dir_okay=False,
+        help="The published DuckDB file (builds write a private copy beside it, in .build/).",
+    ),
+]
+
+
+def _raw(raw_dir: Path | None) -> Path:
+    return (raw_dir or default_raw_dir()).resolve()
+
+
+def _warehouse(warehouse: Path | None) -> Path:
+    return (warehouse or _default_warehouse()).resolve()
 
 
 def _dbt_sources_newest() -> float:
@@ -35,7 +120,7 @@ def prepare(quiet: bool = False) -> None:
         args.insert(0, "--quiet")
     result = dbtRunner().invoke(args)
     if not result.success:
-        raise SystemExit(f"dbt parse failed: {result.exception}")
+        raise UserError(f"dbt parse failed: {result.exception}")
 
 
 def build(
@@ -44,131 +129,324 @@ def build(
     full_refresh: bool = False,
     force: bool = False,
     strict: bool = False,
+    verbose: bool = False,
 ) -> int:
     """Materialise every asset once: ingest (new and changed documents only, unless
-    `full_refresh`), dbt build (with tests), publish. Stops after the ingest when nothing
-    changed since the published build, unless `force` or `full_refresh`. Waits while another
-    build of the same warehouse is running. Documents that failed a data test are quarantined
-    and the rest publishes (exit 0; 1 with `strict`); a failure that belongs to no document
-    publishes nothing (exit 1)."""
+    `full_refresh`), dbt build (with tests), publish, report and exports. Stops after the ingest
+    when nothing changed since the published build, unless `force` or `full_refresh`. Waits
+    while another build of the same warehouse is running; publishes nothing unless everything
+    succeeded. Documents whose rows failed a data test are quarantined and the rest publishes.
+    Returns the exit code: 0 published (or nothing to do), 1 failed, or published with
+    quarantined documents when `strict`."""
+    if not raw_dir.is_dir():
+        raise UserError(
+            f"no raw folder at {raw_dir}: put documents in <raw>/<force>/ or name the folder "
+            "with --raw-dir (or FOI_RAW_DIR)"
+        )
     prepare(quiet=True)
     os.environ["FOI_RAW_DIR"] = str(raw_dir)
     os.environ["FOI_WAREHOUSE"] = str(warehouse)
-    import dagster as dg
+    from rich.console import Console
 
-    from dagster_project.definitions import ALL_ASSETS
-    from dagster_project.defs.resources import make_resources
+    from dagster_project import build_output
+    from dagster_project.definitions import ALL_ASSETS, defs
 
+    level = os.environ.get("FOI_LOG_LEVEL")
+    verbose = verbose or level is not None
+    build_file = build_path_for(warehouse)
+    before = build_output.ingested(warehouse)
     started = time.monotonic()
     print(f"foi build: {raw_dir} -> {warehouse}", flush=True)
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else None
-    if instance is None:
-        instance = dg.DagsterInstance.ephemeral()
-    result = dg.materialize(
-        ALL_ASSETS,
-        resources=make_resources(str(raw_dir), str(warehouse)),
-        instance=instance,
-        run_config={
-            "ops": {"raw_tables": {"config": {"full_refresh": full_refresh, "force": force}}},
-            # Progress, not event chatter: dbt's per-model lines and warnings are INFO.
-            "loggers": {
-                "console": {"config": {"log_level": os.environ.get("FOI_LOG_LEVEL", "INFO")}}
-            },
-        },
-        raise_on_error=False,
+    # snowplow (dbt's telemetry) gives the root logger a handler: Dagster's lines would print twice.
+    logging.getLogger("dagster").propagate = False
+    logging.getLogger("dagster._core.execution.plan.active").addFilter(
+        build_output.QUIET_BLOCKING_CHECK_NOTICE
     )
+    job = defs.resolve_job_def("rebuild_everything")
+    run_config = {"ops": {"raw_tables": {"config": {"full_refresh": full_refresh, "force": force}}}}
+    with _instance(warehouse) as instance:
+        if verbose:
+            run_config["loggers"] = {"console": {"config": {"log_level": level or "INFO"}}}
+            result = job.execute_in_process(
+                run_config=run_config, instance=instance, raise_on_error=False
+            )
+            log = None
+        else:
+            total = sum(len(a.keys) + len(a.check_keys) for a in ALL_ASSETS)
+            progress = build_output.BuildProgress(total, Console(stderr=True))
+            loggers = {"progress": progress.logger()}
+            run_config["loggers"] = {"progress": {}}
+            log = build_file.with_name(BUILD_LOG)
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with (
+                log.open("w", encoding="utf-8") as detail,
+                contextlib.redirect_stdout(detail),
+                progress,
+            ):
+                result = job.with_logger_defs(loggers).execute_in_process(
+                    run_config=run_config, instance=instance, raise_on_error=False
+                )
     elapsed = time.monotonic() - started
     if not result.success:
-        failed = [e.step_key for e in result.get_step_failure_events()]
+        steps = [e.step_key for e in result.get_step_failure_events()]
         print(
-            f"foi build failed in {elapsed:.1f}s at {', '.join(failed) or 'a step'}; the "
+            f"foi build failed in {elapsed:.1f}s at {', '.join(steps) or 'a step'}; the "
             f"published warehouse {warehouse} was left as it was.",
             file=sys.stderr,
         )
-        for reason in _failure_reasons(result):
+        for reason in build_output.failure_reasons(result):
             print(f"  {reason}", file=sys.stderr)
+        for line in build_output.unreadable_lines(build_file, raw_dir):
+            print(line, file=sys.stderr)
+        if log is not None:
+            print(f"  detail       {log} (or `foi build -v`)", file=sys.stderr)
         return 1
-    if any(
+    skipped = any(
         event.event_type_value == "STEP_SKIPPED" and event.step_key == "warehouse__published"
         for event in result.all_events
-    ):
+    )
+    if skipped:
         print(
             "foi build: nothing changed since the published build (same documents, same code): "
             "dbt and publication were skipped. `foi build --force` rebuilds anyway."
         )
-    quarantined = _print_summary(warehouse, elapsed)
+    changes = build_output.document_changes(before, build_output.ingested(build_file))
+    lines, quarantined = build_output.summary(warehouse, build_file, changes, raw_dir, log)
+    print(f"foi build: {'checked' if skipped else 'published'} {warehouse} in {elapsed:.1f}s")
+    print("\n".join(lines))
     if strict and quarantined:
         print(f"foi build --strict: {quarantined} documents quarantined", file=sys.stderr)
         return 1
     return 0
 
 
-_ANSI = re.compile(r"\x1b\[[0-9;]*m")
-_DBT_FAILURE = re.compile(
-    r"^(\d+ of \d+ (FAIL|ERROR)\b|(Failure|Error) in |Database Error|(FAIL|ERROR) \S+: )"
-)
+@contextlib.contextmanager
+def _instance(warehouse: Path):
+    """The Dagster instance a build is recorded in: $DAGSTER_HOME, or the project's
+    dagster_home/ (the one `make ui` shows) for the project's own warehouse; other warehouses
+    (tests, scratch builds) get a throwaway instance."""
+    import dagster as dg
+
+    if not os.environ.get("DAGSTER_HOME") and warehouse == _default_warehouse():
+        os.environ["DAGSTER_HOME"] = str(DAGSTER_HOME)
+    if os.environ.get("DAGSTER_HOME"):
+        with dg.DagsterInstance.get() as instance:
+            yield instance
+    else:
+        with dg.DagsterInstance.ephemeral() as instance:
+            yield instance
 
 
-def _failure_reasons(result) -> list[str]:
-    """What stopped a build, one line each: the dbt tests and models that failed, else the
-    first line of each failure's error."""
-    reasons: list[str] = []
-    for event in result.all_events:
-        if not (event.is_step_failure or event.event_type_value == "RUN_FAILURE"):
-            continue
-        error = getattr(event.event_specific_data, "error", None)
-        if error is None:
-            continue
-        lines = [_ANSI.sub("", line).strip() for line in error.message.splitlines()]
-        dbt_lines = [line for line in lines if _DBT_FAILURE.match(line)]
-        reasons.extend(dict.fromkeys(dbt_lines) or [next(line for line in lines if line)])
-    return reasons
+def query(sql: str, warehouse: Path, output_format: str) -> int:
+    """Run one read-only SQL statement against the published warehouse and print the result:
+    counts as integers, dates as dates, NULL as empty, rates rounded."""
+    import duckdb
 
-
-def _print_summary(warehouse: Path, elapsed: float) -> int:
-    """Print what the published warehouse holds; returns how many documents are quarantined."""
+    from dagster_project import tabular
     from dagster_project.warehouse import connect_read_only
 
     con = connect_read_only(warehouse)
     try:
-        docs = con.execute("select count(distinct document_id) from raw.documents").fetchone()[0]
-        errors = con.execute(
-            "select path, reason, error_kind like 'warning_%' from raw.ingest_errors order by path"
-        ).fetchall()
-        facts = con.execute("select count(*) from marts.fct_disclosed_figures").fetchone()[0]
-        review = con.execute("select count(*) from marts.dq_unclassified").fetchone()[0]
-        quarantined = con.execute(
-            "select path, check_name, failing_rows from marts.dq_quarantined_documents "
-            "order by path, check_name"
-        ).fetchall()
+        decimals = tabular.TABLE_DECIMALS if output_format == "table" else tabular.DATA_DECIMALS
+        relation = con.sql(sql)
+        if relation is None:
+            return 0
+        relation = tabular.readable(relation, decimals)
+        names, rows = relation.columns, relation.fetchall()
+    except duckdb.Error as error:
+        first = str(error).strip().splitlines()[0]
+        raise UserError(f"the query failed: {first}") from None
     finally:
         con.close()
-    warnings = [(path, reason) for path, reason, is_warning in errors if is_warning]
-    unreadable = [(path, reason) for path, reason, is_warning in errors if not is_warning]
-    documents_quarantined = len({path for path, _, _ in quarantined})
-    print(
-        f"foi build: done in {elapsed:.1f}s: {docs} documents, {facts} figures, "
-        f"{review} for review, {documents_quarantined} quarantined, "
-        f"{len(unreadable)} unreadable files, {len(warnings)} warnings"
-    )
-    for path, reason in unreadable:
-        print(f"  could not read {path}: {reason}")
-    for path, reason in warnings:
-        print(f"  warning: {path}: {reason}")
-    for path, check, rows in quarantined:
-        print(f"  quarantined {path}: {rows} rows failed {check}")
-    return documents_quarantined
+    render = {"csv": tabular.as_csv, "json": tabular.as_json}.get(output_format, tabular.as_table)
+    text = render(names, rows)
+    print(text, end="" if text.endswith("\n") else "\n")
+    return 0
 
 
-def status(warehouse: Path) -> int:
-    """Print the outcome of the last build of `warehouse`, published or not."""
+@app.command("build")
+def build_command(
+    raw_dir: RawDir = None,
+    warehouse: Warehouse = None,
+    full_refresh: Annotated[
+        bool, typer.Option("--full-refresh", help="Parse every document again (no parse cache).")
+    ] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Run dbt and publish even when nothing changed since the last build."
+        ),
+    ] = False,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Exit 1 (not 0) when documents were quarantined by a failed check."
+        ),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Print Dagster's and dbt's own lines instead of a progress bar."
+        ),
+    ] = False,
+) -> int:
+    """Ingest raw/, run dbt build with its tests, publish the warehouse, write the report and
+    the exports.
+
+    Only new and changed documents are parsed; a bad document never stops the others (it
+    becomes a row in raw.ingest_errors). When nothing changed since the published build, the
+    build stops after the ingest. Prints a progress bar, then a short summary; Dagster's and
+    dbt's lines go to warehouse/.build/last-build.log. Exit 0: published or nothing to do;
+    1: the build failed and the published warehouse was left as it was.
+
+    Examples:
+
+      foi build
+
+      foi build --raw-dir ~/foi/raw --warehouse ~/foi/foi.duckdb
+
+      foi build --full-refresh -v
+    """
+    return build(_raw(raw_dir), _warehouse(warehouse), full_refresh, force, strict, verbose)
+
+
+@app.command("query")
+def query_command(
+    sql: Annotated[str, typer.Argument(help="One SQL statement (DuckDB dialect).")],
+    warehouse: Warehouse = None,
+    output_format: Annotated[
+        QueryFormat,
+        typer.Option(
+            "--format", help="table: aligned, rates to 2 places; csv and json: for programs."
+        ),
+    ] = QueryFormat.table,
+) -> int:
+    """Run read-only SQL against the published warehouse.
+
+    Counts print as integers, dates as dates, NULL as empty; the schemas are raw, reference,
+    staging, intermediate and marts.
+
+    Examples:
+
+      foi query "select * from marts.fct_breaches_by_force_year"
+
+      foi query "select force_id, outcome from marts.force_coverage" --format csv
+    """
+    return query(sql, _warehouse(warehouse), output_format.value)
+
+
+@app.command("review")
+def review_command(
+    warehouse: Warehouse = None,
+    approve: Annotated[
+        str | None,
+        typer.Option("--approve", metavar="LABEL", help="The label text to map, as listed."),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--as",
+            metavar="TARGET",
+            help="What the label means: a measure, offence_key, force_id, area name or period.",
+        ),
+    ] = None,
+    why: Annotated[
+        str, typer.Option("--why", help="Why the mapping is right (kept in the seed).")
+    ] = "",
+    who: Annotated[
+        str | None,
+        typer.Option("--by", help="Who approves.", show_default="your user name"),
+    ] = None,
+) -> int:
+    """List the labels no mapping matched, with ranked suggestions; or approve one.
+
+    An approval appends one line, with who, when and why, to the seed that label kind is mapped
+    by; the next `foi build` uses it.
+
+    Examples:
+
+      foi review
+
+      foi review --approve "Breech of S.H.P.O." --as shpo_breach --why "typo of SHPO"
+    """
+    from dagster_project.review import run
+
+    return run(_warehouse(warehouse), approve, target, why, who)
+
+
+@app.command("report")
+def report_command(
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", file_okay=False, help="The folder to write.", show_default="warehouse/report/"
+        ),
+    ] = None,
+    warehouse: Warehouse = None,
+    raw_dir: RawDir = None,
+) -> int:
+    """Write the static HTML report (opens offline): an index of forces, a page per force and
+    per measure, review and quality pages, the source documents copied beside it.
+
+    Example:
+
+      foi report --out /tmp/foi-report
+    """
+    from dagster_project.report import build_report
+
+    published = _warehouse(warehouse)
+    index = build_report(published, _raw(raw_dir), (out or published.parent / "report").resolve())
+    print(f"foi report: {index}")
+    return 0
+
+
+@app.command("export")
+def export_command(
+    file_format: Annotated[
+        ExportFormat, typer.Option("--format", help="The file format.")
+    ] = ExportFormat.csv,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            file_okay=False,
+            help="The folder to write.",
+            show_default="warehouse/exports/<format>/",
+        ),
+    ] = None,
+    warehouse: Warehouse = None,
+) -> int:
+    """Write every mart as a CSV or Parquet file (counts as integer columns, dates as dates).
+
+    Example:
+
+      foi export --format parquet --out /tmp/marts
+    """
+    from dagster_project.export import export_marts
+
+    published = _warehouse(warehouse)
+    target = (out or published.parent / "exports" / file_format.value).resolve()
+    written = export_marts(published, target, file_format.value)
+    print(f"foi export: {len(written)} marts as {file_format.value} in {target}")
+    return 0
+
+
+@app.command("status")
+def status_command(warehouse: Warehouse = None) -> int:
+    """Print the last build's status file (what stopped it, what was quarantined, which files
+    could not be read), which a failed build leaves beside the published warehouse.
+
+    Example:
+
+      foi status
+    """
     from dagster_project.build_status import read_status, status_path
 
-    last = read_status(warehouse)
+    published = _warehouse(warehouse)
+    last = read_status(published)
     if last is None:
-        print(f"no build status at {status_path(warehouse)}: run `foi build`", file=sys.stderr)
-        return 2
-    print(f"last build {last['outcome']} at {last['finished_at']} ({status_path(warehouse)})")
+        raise UserError(f"no build status at {status_path(published)}: run `foi build` first")
+    print(f"last build {last['outcome']} at {last['finished_at']} ({status_path(published)})")
     for line in last["stopped_by"]:
         print(f"  stopped by {line}")
     for row in last["quarantined"]:
@@ -178,145 +456,45 @@ def status(warehouse: Path) -> int:
     return 0
 
 
-def _format_value(value: object) -> object:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
+@app.command("prepare")
+def prepare_command(
+    quiet: Annotated[bool, typer.Option("--quiet", help="Print nothing unless it fails.")] = False,
+) -> int:
+    """Write the dbt manifest (dbt parse) that the Dagster definitions load, when it is out of
+    date. `foi build` and `make ui` do this themselves.
 
+    Example:
 
-def query(sql: str, warehouse: Path, output_format: str) -> int:
-    """Run one read-only SQL statement against the published warehouse and print the result."""
-    import duckdb
-
-    from dagster_project.warehouse import WarehouseMissing, connect_read_only
-
-    try:
-        con = connect_read_only(warehouse)
-    except WarehouseMissing as error:
-        print(error, file=sys.stderr)
-        return 2
-    try:
-        frame = con.execute(sql).df()
-    except duckdb.Error as error:
-        print(f"query failed: {error}", file=sys.stderr)
-        return 1
-    finally:
-        con.close()
-    frame = frame.map(_format_value).astype(object).where(frame.notna(), None)
-    if output_format == "csv":
-        frame.to_csv(sys.stdout, index=False)
-    elif output_format == "json":
-        print(json.dumps(frame.to_dict(orient="records"), default=str, indent=1))
-    else:
-        import pandas as pd
-
-        with pd.option_context(
-            "display.max_rows",
-            None,
-            "display.max_columns",
-            None,
-            "display.width",
-            250,
-            "display.max_colwidth",
-            60,
-        ):
-            print(frame.to_string(index=False) if len(frame) else "(no rows)")
-    return 0
-
-
-def outputs(args: argparse.Namespace) -> int:
-    """`foi report` / `foi export`: write outputs from the published warehouse (read-only)."""
-    from dagster_project.warehouse import WarehouseMissing
-
-    warehouse = (args.warehouse or default_warehouse()).resolve()
-    try:
-        if args.command == "report":
-            from dagster_project.report import build_report
-
-            out = (args.out or warehouse.parent / "report").resolve()
-            index = build_report(warehouse, (args.raw_dir or default_raw_dir()).resolve(), out)
-            print(f"foi report: {index}")
-        else:
-            from dagster_project.export import export_marts
-
-            out = (args.out or warehouse.parent / "exports" / args.format).resolve()
-            written = export_marts(warehouse, out, args.format)
-            print(f"foi export: {len(written)} marts as {args.format} in {out}")
-    except WarehouseMissing as error:
-        print(error, file=sys.stderr)
-        return 2
+      foi prepare --quiet
+    """
+    prepare(quiet=quiet)
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="foi", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
+    """Run `foi` with these arguments; returns the exit code. A user error is one line on
+    stderr, never a traceback."""
+    command = typer.main.get_command(app)
+    name = next((a for a in (argv if argv is not None else sys.argv[1:]) if a[:1] != "-"), "")
+    prefix = f"foi {name}" if name in app_commands() else "foi"
+    try:
+        return command.main(args=argv, prog_name="foi", standalone_mode=False) or 0
+    except typer.Exit as done:
+        return done.exit_code
+    except typer.TyperException as error:  # click's usage errors, as typer vendors click
+        hint = f"`{prefix} --help`"
+        print(f"{prefix}: {error.format_message()} (see {hint})", file=sys.stderr)
+        return 2
+    except typer.Abort:
+        print(f"{prefix}: interrupted", file=sys.stderr)
+        return 130
+    except _user_errors() as error:
+        print(f"{prefix}: {error}", file=sys.stderr)
+        return 2
 
-    build_cmd = commands.add_parser("build", help="ingest raw/, run dbt, publish the warehouse")
-    build_cmd.add_argument("--raw-dir", type=Path, default=None)
-    build_cmd.add_argument("--warehouse", type=Path, default=None)
-    build_cmd.add_argument(
-        "--full-refresh", action="store_true", help="parse every document again (no cache)"
-    )
-    build_cmd.add_argument(
-        "--force",
-        action="store_true",
-        help="run dbt and publish even when nothing changed since the published build",
-    )
-    build_cmd.add_argument(
-        "--strict", action="store_true", help="exit non-zero when a document was quarantined"
-    )
 
-    status_cmd = commands.add_parser("status", help="the outcome and errors of the last build")
-    status_cmd.add_argument("--warehouse", type=Path, default=None)
-
-    query_cmd = commands.add_parser("query", help="read-only SQL against the warehouse")
-    query_cmd.add_argument("sql")
-    query_cmd.add_argument("--warehouse", type=Path, default=None)
-    query_cmd.add_argument("--format", choices=["table", "csv", "json"], default="table")
-
-    prepare_cmd = commands.add_parser("prepare", help="write the dbt manifest (dbt parse)")
-    prepare_cmd.add_argument("--quiet", action="store_true")
-
-    report_cmd = commands.add_parser("report", help="write the static HTML comparison report")
-    report_cmd.add_argument("--out", type=Path, default=None)
-    report_cmd.add_argument("--warehouse", type=Path, default=None)
-    report_cmd.add_argument("--raw-dir", type=Path, default=None)
-
-    export_cmd = commands.add_parser("export", help="write every mart as CSV or Parquet files")
-    export_cmd.add_argument("--format", choices=["csv", "parquet"], default="csv")
-    export_cmd.add_argument("--out", type=Path, default=None)
-    export_cmd.add_argument("--warehouse", type=Path, default=None)
-
-    review_cmd = commands.add_parser("review", help="list unclassified labels; --approve one")
-    review_cmd.add_argument("--warehouse", type=Path, default=None)
-    review_cmd.add_argument("--approve", metavar="LABEL", help="the label text to map")
-    review_cmd.add_argument("--as", dest="target", help="offence_key, measure or force_id")
-    review_cmd.add_argument("--why", default="", help="why the mapping is right")
-    review_cmd.add_argument("--by", default=None, help="who approves (default: user name)")
-
-    args = parser.parse_args(argv)
-    if args.command == "review":
-        from dagster_project.review import run
-
-        warehouse = (args.warehouse or default_warehouse()).resolve()
-        return run(warehouse, args.approve, args.target, args.why, args.by)
-    if args.command == "build":
-        return build(
-            (args.raw_dir or default_raw_dir()).resolve(),
-            (args.warehouse or default_warehouse()).resolve(),
-            full_refresh=args.full_refresh,
-            force=args.force,
-            strict=args.strict,
-        )
-    if args.command == "status":
-        return status((args.warehouse or default_warehouse()).resolve())
-    if args.command == "query":
-        return query(args.sql, (args.warehouse or default_warehouse()).resolve(), args.format)
-    if args.command in ("report", "export"):
-        return outputs(args)
-    prepare(quiet=args.quiet)
-    return 0
+def app_commands() -> set[str]:
+    return {c.name for c in app.registered_commands}
 
 
 if __name__ == "__main__":

@@ -1,12 +1,17 @@
-"""Exports: every mart of the published warehouse as CSV or Parquet files, via DuckDB COPY."""
+"""Exports: every mart of the published warehouse as CSV or Parquet files, written by DuckDB.
+
+Counts are integer columns and midnight timestamps dates (`tabular.readable`); CSV rounds other
+floats to DATA_DECIMALS places, Parquet keeps them exact."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from dagster_project.tabular import DATA_DECIMALS, readable
 from dagster_project.warehouse import connect_read_only
 
 FORMATS = {"csv": "(FORMAT csv, HEADER true)", "parquet": "(FORMAT parquet)"}
+DECIMALS = {"csv": DATA_DECIMALS, "parquet": None}
 
 
 def export_marts(warehouse: Path, out_dir: Path, file_format: str) -> dict[str, Path]:
@@ -24,9 +29,10 @@ def export_marts(warehouse: Path, out_dir: Path, file_format: str) -> dict[str, 
         for name in _marts(con):
             target = out_dir / f"{name}.{file_format}"
             partial = target.with_name(f".{target.name}.partial")
-            con.execute(
-                f"copy (select * from marts.{name}) to '{_sql_path(partial)}' "
-                f"{FORMATS[file_format]}"
+            relation = readable(con.sql(f"select * from marts.{name}"), DECIMALS[file_format])
+            relation.query(
+                "mart",
+                f"copy (select * from mart) to '{_sql_path(partial)}' {FORMATS[file_format]}",
             )
             partial.replace(target)
             written[name] = target

@@ -1,9 +1,11 @@
 """`foi review`: the labels no mapping matched, and one-line approvals into the mapping seeds.
 
-The warehouse lists every unclassified figure in `marts.dq_unclassified` with the seed a person
-would edit. Here they are grouped by label, each with suggestions ranked by rapidfuzz against
-that seed's vocabulary (offences, measures, forces). Approving one appends a single line to
-the seed CSV, with who added it, when and why; the next `foi build` uses it.
+The warehouse lists every unclassified figure in `marts.dq_unclassified`. Here each label is
+given the kind of thing it names (a measure, an offence, an area, a period, a force, a question's
+topic), so it is only ever offered targets of that kind: a place name such as "Cardiff" or a
+month is never offered a measure. Suggestions are ranked by rapidfuzz against that kind's
+vocabulary, each with why it scored. Approving one appends a single line, with who added it,
+when and why, to that kind's seed; the next `foi build` uses it.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import csv
 import getpass
 import re
-import sys
+import shlex
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,14 +25,59 @@ from dagster_project.warehouse import connect_read_only
 
 SEEDS_DIR = DBT_DIR / "seeds"
 
-# For each seed a reviewer can extend: the vocabulary its target column draws from, as
-# (csv file, key column, descriptive columns used for matching).
-VOCABULARIES: dict[str, tuple[str, str, tuple[str, ...]]] = {
-    "offence_title_patterns": ("offences.csv", "offence_key", ("offence_key", "description")),
-    "measure_label_patterns": ("measures.csv", "measure", ("measure", "description")),
-    "question_topic_patterns": ("measures.csv", "measure", ("measure", "description")),
-    "force_aliases_extra": ("forces.csv", "force_id", ("force_id", "force_name")),
+
+@dataclass(frozen=True)
+class Kind:
+    """What a label can be mapped to: the seed a line is appended to, the vocabulary its target
+    comes from (csv file, key column, columns a label is compared with) and the target column."""
+
+    seed: str
+    vocabulary: tuple[str, str, tuple[str, ...]]
+    target_column: str
+
+
+KINDS: dict[str, Kind] = {
+    "offence": Kind(
+        "offence_title_patterns",
+        ("offences.csv", "offence_key", ("offence_key", "description")),
+        "offence_key",
+    ),
+    "measure": Kind(
+        "measure_label_patterns",
+        ("measures.csv", "measure", ("measure", "description")),
+        "measure",
+    ),
+    "topic": Kind(
+        "question_topic_patterns",
+        ("measures.csv", "measure", ("measure", "description")),
+        "measure",
+    ),
+    "force": Kind(
+        "force_aliases_extra", ("forces.csv", "force_id", ("force_id", "force_name")), "force_id"
+    ),
+    "area": Kind("area_label_patterns", ("", "area_kind", ()), "area_kind"),
 }
+# The area seed's targets are its two kinds of area, not rows of another seed.
+AREA_KINDS = {
+    "area": "a place inside the force: policing area, district, local authority",
+    "pseudo_area": "not a place: people in custody, wanted or deported, listed as if an area",
+}
+# Why a label of a kind has no approval here: a person reads the document instead.
+NO_SEED = {
+    "period": "periods are read by rules, not a seed: check the document says which period "
+    "this figure covers (e.g. 2019-20, calendar year 2021, as at 31 March 2022)",
+    "document": "not a mapping: a person reads the document (the figure is ambiguous or two "
+    "values share a cell)",
+}
+_MONTH = (
+    r"jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|"
+    r"oct(ober)?|nov(ember)?|dec(ember)?"
+)
+_PERIOD = re.compile(
+    rf"^((\b({_MONTH})\b|\b(19|20)\d\d\b|\bq[1-4]\b|\bfy\b|[-/–\s.,]|\b\d{{1,2}}(st|nd|rd|th)?\b"
+    r"|\bto\b|\byear\b|\bfinancial\b|\bcalendar\b|\bquarter\b)+)$"
+)
+_CONNECTIVES = {"&", "and", "of", "the", "upon", "on", "in", "-"}
 _REGEX_SPECIAL = re.compile(r"([\\.^$|?*+()\[\]{}])")
 
 
@@ -39,17 +86,39 @@ class ReviewError(ValueError):
 
 
 @dataclass(frozen=True)
-class ReviewItem:
-    """One label waiting for a person: how many figures it holds back and where one is."""
+class Suggestion:
+    target: str
+    score: float
+    why: str
 
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One label waiting for a person: its kind, how many figures it holds back, where one is."""
+
+    kind: str
     label_kind: str
     label_text: str
     reason: str
-    seed_to_edit: str | None
     figure_count: int
     force_ids: str
-    example_locator: str
-    suggestions: tuple[tuple[str, float], ...]
+    path: str
+    locator: str
+    context: str
+    suggestions: tuple[Suggestion, ...]
+
+    @property
+    def seed(self) -> str | None:
+        return KINDS[self.kind].seed if self.kind in KINDS else None
+
+    def approve_command(self) -> str | None:
+        if self.kind not in KINDS:
+            return None
+        target = self.suggestions[0].target if self.suggestions else "TARGET"
+        return (
+            f"foi review --approve {shlex.quote(self.label_text)} --as {shlex.quote(target)} "
+            "--why 'WHY'"
+        )
 
 
 def normalise_label(text: str) -> str:
@@ -68,8 +137,11 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]", "", text.lower().replace("_", " ")).split())
 
 
-def _vocabulary(seed: str) -> dict[str, str]:
-    file_name, key, described_by = VOCABULARIES[seed]
+def vocabulary(kind: str) -> dict[str, str]:
+    """Every target of a kind, with the words a label is compared with."""
+    if kind == "area":
+        return {key: _words(f"{key} {text}") for key, text in AREA_KINDS.items()}
+    file_name, key, described_by = KINDS[kind].vocabulary
     with (SEEDS_DIR / file_name).open(encoding="utf-8", newline="") as handle:
         return {
             row[key]: _words(" ".join(row[column] for column in described_by))
@@ -77,87 +149,158 @@ def _vocabulary(seed: str) -> dict[str, str]:
         }
 
 
-def suggest(label: str, seed: str | None, limit: int = 3) -> tuple[tuple[str, float], ...]:
-    """The closest targets for a label in its seed's vocabulary, best first (score 0-100)."""
-    if not seed or seed not in VOCABULARIES:
+def reads_as_period(label: str) -> bool:
+    """A label made only of months, years, quarters and the words between them."""
+    return bool(_PERIOD.match(normalise_label(label)))
+
+
+def reads_as_place(label: str) -> bool:
+    """A label of capitalised words without digits, none of them a measure's word
+    ("Cardiff", "Bridgend & Vale"), as sub-force areas are printed."""
+    words = label.split()
+    if not words or any(ch.isdigit() for ch in label):
+        return False
+    named = [w for w in words if w.lower() not in _CONNECTIVES]
+    measure_words = set(" ".join(vocabulary("measure").values()).split())
+    return all(w[:1].isupper() for w in named) and not (set(_words(label).split()) & measure_words)
+
+
+def review_kind(label_kind: str, label_text: str) -> str:
+    """The kind of thing a label names, from the mart's label_kind and the label's shape."""
+    if label_kind in ("row_label", "column_label"):
+        if reads_as_period(label_text):
+            return "period"
+        return "area" if reads_as_place(label_text) else "measure"
+    return {
+        "force": "force",
+        "offence_title": "offence",
+        "question": "topic",
+        "period": "period",
+    }.get(label_kind, "document")
+
+
+def suggest(label: str, kind: str, limit: int = 3) -> tuple[Suggestion, ...]:
+    """The closest targets of a label's own kind, best first (score 0-100), each explained."""
+    if kind not in KINDS or not label:
         return ()
-    choices = _vocabulary(seed)
-    ranked = process.extract(_words(label), choices, scorer=fuzz.token_set_ratio, limit=limit)
-    return tuple((key, round(score, 1)) for _text, score, key in ranked)
+    if kind == "area":
+        # Not a fuzzy match: the label was read as a place by its shape (reads_as_place).
+        return (
+            Suggestion(
+                "area",
+                100.0,
+                "reads as a place name: capitalised words, none of them a measure's word",
+            ),
+        )
+    choices = vocabulary(kind)
+    words = _words(label)
+    ranked = process.extract(words, choices, scorer=fuzz.token_set_ratio, limit=limit)
+    return tuple(
+        Suggestion(key, round(score, 1), _explain(words, text)) for text, score, key in ranked
+    )
+
+
+def _explain(label_words: str, target_words: str) -> str:
+    shared = sorted(set(label_words.split()) & set(target_words.split()))
+    if shared:
+        return f"shares {', '.join(repr(w) for w in shared)} with {target_words!r}"
+    return f"no word in common; spelling closest to {target_words!r}"
 
 
 def pending(warehouse: Path) -> list[ReviewItem]:
-    """Every distinct unclassified label, most figures first, with ranked suggestions."""
+    """Every distinct unclassified label, most figures first, with its kind, one place it was
+    printed (file, locator, the words there) and suggestions of its kind."""
     con = connect_read_only(warehouse)
     try:
         rows = con.execute(
             """
-            select label_kind, coalesce(label_text, '(none)'), reason, seed_to_edit,
-                   count(*), string_agg(distinct force_id, ', '), min(source_locator)
-            from marts.dq_unclassified
-            group by all
+            select u.label_kind, coalesce(u.label_text, u.row_label, ''), u.reason, count(*),
+                   string_agg(distinct u.force_id, ', '), min(d.path), min(u.source_locator),
+                   arg_min(u.source_text, u.source_locator)
+            from marts.dq_unclassified as u
+            left join raw.documents as d using (document_id)
+            group by u.label_kind, 2, u.reason
             order by count(*) desc, 2
             """
         ).fetchall()
     finally:
         con.close()
-    return [
-        ReviewItem(kind, text, reason, seed, count, forces or "", where, suggest(text, seed))
-        for kind, text, reason, seed, count, forces, where in rows
-    ]
+    items = []
+    for label_kind, text, reason, count, forces, path, locator, context in rows:
+        kind = review_kind(label_kind, text)
+        items.append(
+            ReviewItem(
+                kind,
+                label_kind,
+                text,
+                reason,
+                count,
+                forces or "",
+                path or "",
+                locator or "",
+                " ".join((context or "").split()),
+                suggest(text, kind),
+            )
+        )
+    return items
 
 
 def format_items(items: list[ReviewItem]) -> str:
-    """The review list as text, one block per label."""
+    """The review list as text, one block per label, each with the command that approves it."""
     if not items:
         return "Nothing to review: every figure matched a mapping."
-    blocks = []
+    blocks = [f"{len(items)} labels wait for a person (most figures first):"]
     for item in items:
-        hint = ", ".join(f"{key} ({score:.0f})" for key, score in item.suggestions) or "-"
-        seed = item.seed_to_edit or "(none: a person reads the document)"
-        blocks.append(
-            f"[{item.label_kind}] {item.label_text}\n"
-            f"    {item.figure_count} figure(s), {item.force_ids}: {item.reason}\n"
-            f"    first at {item.example_locator}\n"
-            f"    seed: {seed}; suggestions: {hint}"
-        )
-    return "\n".join(blocks)
+        lines = [
+            f"[{item.kind}] {item.label_text or '(no label)'}",
+            f"    {item.figure_count} figure(s), {item.force_ids}: {item.reason}",
+            f"    at {item.path}, {item.locator}",
+        ]
+        if item.context:
+            lines.append(f"    context: {item.context[:160]}")
+        if item.seed:
+            lines.append(f"    seed: dbt/seeds/{item.seed}.csv; suggestions ({item.kind}s only):")
+            lines += [f"      {s.target} ({s.score:.0f}): {s.why}" for s in item.suggestions]
+            lines.append(f"    approve: {item.approve_command()}")
+        else:
+            lines.append(f"    {NO_SEED[item.kind]}")
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
-def _seed_for_label(warehouse: Path, label: str) -> str:
-    con = connect_read_only(warehouse)
-    try:
-        seeds = con.execute(
-            "select distinct seed_to_edit from marts.dq_unclassified where label_text = ?",
-            [label],
-        ).fetchall()
-    finally:
-        con.close()
-    found = sorted({seed for (seed,) in seeds if seed})
-    if not found:
-        raise ReviewError(f"no figure waiting for review has a mappable label {label!r}")
-    if len(found) > 1:
-        raise ReviewError(f"the label {label!r} waits in several seeds: {', '.join(found)}")
-    return found[0]
+def _kind_for(warehouse: Path, label: str, target: str) -> str:
+    """The kind an approval of `label` -> `target` is for: the label's own kind, or, for a
+    table label, the other kind whose vocabulary holds the target."""
+    items = [item for item in pending(warehouse) if item.label_text == label]
+    if not items:
+        raise ReviewError(f"no figure waiting for review has a label {label!r}")
+    kinds = sorted({item.kind for item in items if item.kind in KINDS})
+    # a table label read as a place may still name a measure, and the other way round
+    if set(kinds) & {"measure", "area"}:
+        kinds += [k for k in ("measure", "area") if k not in kinds]
+    if not kinds:
+        raise ReviewError(f"{label!r} cannot be approved: {NO_SEED[items[0].kind]}")
+    for kind in kinds:
+        if target in vocabulary(kind):
+            return kind
+    file_name = KINDS[kinds[0]].vocabulary[0] or f"{KINDS[kinds[0]].seed}.csv"
+    choices = ", ".join(sorted(vocabulary(kinds[0])))
+    raise ReviewError(f"{target!r} is not in {file_name}; one of: {choices}")
 
 
 def _next_priority(rows: list[dict[str, str]]) -> str:
     return str(max((int(row["priority"]) for row in rows), default=0) + 1)
 
 
-def _mapping_line(seed: str, label: str, target: str, rows: list[dict[str, str]]) -> dict:
-    if seed == "force_aliases_extra":
+def _mapping_line(kind: str, label: str, target: str, rows: list[dict[str, str]]) -> dict:
+    if kind == "force":
         return {"alias": label, "force_id": target}
-    line = {
+    return {
         "priority": _next_priority(rows),
         "pattern": label_pattern(label),
         "note": f"approved in review: {label}",
+        KINDS[kind].target_column: target,
     }
-    if seed == "offence_title_patterns":
-        line["offence_key"] = target
-    else:
-        line["measure"] = target
-    return line
 
 
 def approve(
@@ -169,22 +312,17 @@ def approve(
     today: date | None = None,
     seeds_dir: Path = SEEDS_DIR,
 ) -> Path:
-    """Append one mapping line for `label` -> `target` to the seed its review row names,
-    with who/when/why. Returns the seed file. Raises ReviewError when it cannot."""
+    """Append one mapping line for `label` -> `target` to the seed of the label's kind, with
+    who/when/why. Returns the seed file. Raises ReviewError when it cannot."""
     if not why.strip():
         raise ReviewError("say why the mapping is right (--why)")
-    seed = _seed_for_label(warehouse, label)
-    vocabulary = _vocabulary(seed)
-    if target not in vocabulary:
-        raise ReviewError(
-            f"{target!r} is not in {VOCABULARIES[seed][0]}; one of: {', '.join(sorted(vocabulary))}"
-        )
-    path = seeds_dir / f"{seed}.csv"
+    kind = _kind_for(warehouse, label, target)
+    path = seeds_dir / f"{KINDS[kind].seed}.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields = list(reader.fieldnames or [])
         rows = list(reader)
-    line = _mapping_line(seed, label, target, rows)
+    line = _mapping_line(kind, label, target, rows)
     line.update(
         added_by=who or getpass.getuser(),
         added_at=(today or date.today()).isoformat(),
@@ -201,18 +339,12 @@ def approve(
 
 
 def run(warehouse: Path, label: str | None, target: str | None, why: str, who: str | None) -> int:
-    """`foi review`: list what waits, or approve one label (exit 0), or explain why not (1)."""
-    from dagster_project.warehouse import WarehouseMissing
-
-    try:
-        if label is None:
-            print(format_items(pending(warehouse)))
-            return 0
-        if not target:
-            raise ReviewError("name the mapping target with --as (see the suggestions)")
-        path = approve(warehouse, label, target, why, who)
-    except (ReviewError, WarehouseMissing) as error:
-        print(f"foi review: {error}", file=sys.stderr)
-        return 1
+    """`foi review`: list what waits, or approve one label. Raises ReviewError (one line)."""
+    if label is None:
+        print(format_items(pending(warehouse)))
+        return 0
+    if not target:
+        raise ReviewError("name the mapping target with --as (see the suggestions)")
+    path = approve(warehouse, label, target, why, who)
     print(f"foi review: {label!r} -> {target} appended to {path}; run `foi build` to apply it")
     return 0

@@ -8,12 +8,14 @@ harmonised tables in full. Runs are one at a time: the instance's run queue allo
 
 import hashlib
 import json
+from pathlib import Path
 
 import dagster as dg
+import duckdb
 
 from dagster_project.defs.ingestion import documents_partitions
 from dagster_project.ingest.run import folder_fingerprints
-from dagster_project.paths import default_raw_dir
+from dagster_project.paths import default_raw_dir, default_warehouse
 
 rebuild_everything = dg.define_asset_job(
     "rebuild_everything",
@@ -45,24 +47,48 @@ def documents_changed(previous: dict[str, str], current: dict[str, str]) -> dict
     }
 
 
+def published_fingerprints(published: Path) -> dict[str, str]:
+    """The documents the published build ingested, fingerprinted as `folder_fingerprints` does
+    (content and sidecar digests): where a sensor with no cursor starts, so its first tick after
+    `make run` requests nothing for documents that build already read."""
+    if not published.exists():
+        return {}
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        rows = con.execute(
+            "select path, document_id, sidecar_digest from ingest_cache.files"
+        ).fetchall()
+    except duckdb.CatalogException:
+        return {}
+    finally:
+        con.close()
+    return {path: f"{(doc or '')[:16]}:{(sidecar or '')[:16]}" for path, doc, sidecar in rows}
+
+
 @dg.sensor(
     name="raw_documents_sensor",
     job=rebuild_everything,
     minimum_interval_seconds=30,
     default_status=dg.DefaultSensorStatus.RUNNING,
-    description="Watches raw/: when documents are added, changed or deleted, keeps one "
-    "`documents` partition per document and requests one run of rebuild_everything.",
+    description="Watches raw/: when documents are added, changed or deleted since the last tick "
+    "(the first tick: since the published build), keeps one `documents` partition per document "
+    "and requests one run of rebuild_everything.",
 )
 def raw_documents_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult:
     raw_dir = default_raw_dir()
     if not raw_dir.is_dir():
         return dg.SensorResult(skip_reason=f"the raw folder {raw_dir} does not exist")
-    previous = json.loads(context.cursor) if context.cursor else {}
+    if context.cursor:
+        previous = json.loads(context.cursor)
+    else:
+        previous = published_fingerprints(default_warehouse())
     current = folder_fingerprints(raw_dir)
     changes = documents_changed(previous, current)
-    if not any(changes.values()):
-        return dg.SensorResult(skip_reason="no new, changed or deleted documents under raw/")
     cursor = json.dumps(current, sort_keys=True)
+    if not any(changes.values()):
+        return dg.SensorResult(
+            skip_reason="no new, changed or deleted documents under raw/", cursor=cursor
+        )
     partition_requests = []
     if changes["new"]:
         partition_requests.append(documents_partitions.build_add_request(changes["new"]))

@@ -17,9 +17,10 @@ PUBLISHED = ["warehouse", "published"]
     group_name="outputs",
     deps=[PUBLISHED],
     kinds={"python", "html"},
-    description="The static comparison report (report/index.html beside the warehouse): trend "
-    "and ranking charts per measure, tables with sources and quality warnings, official MAPPA "
-    "figures beside the forces' own. Opens offline.",
+    description="The static comparison report (report/index.html beside the warehouse): an index "
+    "of forces, a page per force (every figure, its refusals, its unreadable files, a CSV of its "
+    "facts), trend and ranking charts per measure with sources and quality warnings, official "
+    "MAPPA figures beside the forces' own, a review page. Opens offline.",
 )
 def report_html(warehouse: WarehouseResource) -> dg.MaterializeResult:
     out_dir = warehouse.published().parent / "report"
@@ -29,6 +30,7 @@ def report_html(warehouse: WarehouseResource) -> dg.MaterializeResult:
             "path": dg.MetadataValue.path(str(index)),
             "bytes": index.stat().st_size,
             "charts": index.read_text(encoding="utf-8").count('<svg class="chart'),
+            "force_pages": len(list((out_dir / "forces").glob("*.html"))),
         }
     )
 

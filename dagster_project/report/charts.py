@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import colorsys
+import math
 from dataclasses import dataclass
 from html import escape
 
@@ -20,6 +22,12 @@ PALETTE = [
     "#5f0f40",
     "#0f4c5c",
     "#9a031e",
+    "#b5651d",
+    "#17becf",
+    "#bcbd22",
+    "#e377c2",
+    "#7f7f7f",
+    "#ff7f0e",
 ]
 WIDTH, HEIGHT = 820, 320
 LEFT, RIGHT, TOP, BOTTOM = 64, 300, 24, 48
@@ -41,6 +49,8 @@ class Series:
     label: str
     points: list[Point]
     synthetic: bool
+    colour: str
+    dash: str = ""
 
 
 @dataclass(frozen=True)
@@ -49,17 +59,39 @@ class Bar:
     value: float
     rank: int | None
     synthetic: bool
+    colour: str
 
 
-def colour_for(index: int) -> str:
-    return PALETTE[index % len(PALETTE)]
+def force_colours(names: list[str]) -> dict[str, str]:
+    """One colour per force for the whole report, in the order of their names: the palette
+    first, then hues spread by the golden angle so no two forces share one."""
+    colours = {}
+    for index, name in enumerate(sorted(set(names))):
+        if index < len(PALETTE):
+            colours[name] = PALETTE[index]
+        else:
+            hue = (index * 137.508) % 360
+            colours[name] = _hsl_hex(hue, 0.55, 0.42)
+    return colours
+
+
+def _hsl_hex(hue: float, saturation: float, lightness: float) -> str:
+    r, g, b = colorsys.hls_to_rgb(hue / 360, lightness, saturation)
+    return f"#{round(r * 255):02x}{round(g * 255):02x}{round(b * 255):02x}"
 
 
 def _nice_max(value: float) -> float:
+    """The axis top: four gridline steps of a round size, whole numbers from a value of 1 up,
+    so counts get whole-number gridlines."""
     if value <= 0:
-        return 1.0
-    step = 10 ** (len(str(int(value))) - 1)
-    return float((int(value / step) + 1) * step)
+        return 4.0
+    power = 10 ** math.floor(math.log10(value / 4))
+    for size in (
+        step * scale for scale in (power, power * 10) for step in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8)
+    ):
+        if size * 4 >= value and (value < 1 or float(size).is_integer()):
+            return float(size * 4)
+    return 40.0 * power
 
 
 def _fmt(value: float) -> str:
@@ -81,14 +113,18 @@ def trend_chart(title: str, x_labels: list[str], series: list[Series], y_label: 
         return TOP + plot_h - value / top * plot_h
 
     parts = [_frame(title, y_label, top, plot_w, plot_h)]
-    for label in x_labels:
+    # Tick labels thinned to what fits, so months and date ranges do not print over each other.
+    widest = max((len(label) for label in x_labels), default=1) * 6.5 + 8
+    every = max(1, math.ceil(len(x_labels) * widest / plot_w))
+    for label in x_labels[::every]:
         parts.append(
             f'<text x="{x_of(label):.1f}" y="{HEIGHT - BOTTOM + 18}" text-anchor="middle" '
             f'class="tick">{escape(label)}</text>'
         )
     for index, one in enumerate(series):
-        colour = colour_for(index)
-        dash = ' stroke-dasharray="5 3"' if one.synthetic else ""
+        colour = one.colour
+        pattern = one.dash or ("5 3" if one.synthetic else "")
+        dash = f' stroke-dasharray="{pattern}"' if pattern else ""
         for run in _runs(one.points, x_labels):
             coords = " ".join(f"{x_of(p.x):.1f},{y_of(p.y):.1f}" for p in run)
             parts.append(
@@ -120,13 +156,13 @@ def ranking_chart(title: str, bars: list[Bar], x_label: str) -> str:
     for index, bar in enumerate(sorted(bars, key=lambda b: -b.value)):
         y = TOP + 6 + index * 22
         width = bar.value / top * plot_w
-        fill = "url(#synthetic-hatch)" if bar.synthetic else "#1b6ca8"
+        fill = "url(#synthetic-hatch)" if bar.synthetic else bar.colour
         name = bar.label + (" (synthetic)" if bar.synthetic else "")
         rank = f"#{bar.rank} " if bar.rank is not None else ""
         parts.append(
             f'<text x="212" y="{y + 13}" text-anchor="end" class="legend">{escape(name)}</text>'
             f'<rect x="220" y="{y}" width="{width:.1f}" height="16" fill="{fill}" '
-            f'stroke="#1b6ca8" class="bar"><title>{escape(name)}: {_fmt(bar.value)}</title>'
+            f'stroke="{bar.colour}" class="bar"><title>{escape(name)}: {_fmt(bar.value)}</title>'
             f'</rect><text x="{220 + width + 6:.1f}" y="{y + 13}" class="tick">'
             f"{rank}{_fmt(bar.value)}</text>"
         )

@@ -23,6 +23,9 @@ tr.synthetic td{background:#f7f7f7;color:#555}tr.not-comparable td.num{color:#88
 .chart .title{font-weight:bold;font-size:13px}.chart .tick,.chart .legend{font-size:11px}
 .chart .axis{font-size:11px;fill:#444}.chart .grid{stroke:#e3e3e3}
 .muted{color:#666;font-size:.9em}
+.swatch{display:inline-block;width:.8em;height:.8em;margin-right:.35em;border-radius:2px;
+vertical-align:baseline}
+code{background:#f3f3f3;padding:0 .25em;font-size:.9em}
 """
 HATCH = (
     '<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs>'
@@ -35,8 +38,8 @@ HATCH = (
 
 def render(data: ReportData, source_dir: str) -> str:
     """The whole page; document links point into `source_dir` (relative to the page)."""
-    synthetic_forces = sorted({r.force_name for m in data.measures for r in m.rows if r.synthetic})
-    all_forces = sorted({r.force_name for m in data.measures for r in m.rows})
+    synthetic_forces = [f.name for f in data.forces if f.synthetic and f.facts]
+    all_forces = [f.name for f in data.forces if f.facts]
     body = [
         "<h1>Sex offender management: how police forces compare</h1>",
         f'<p class="muted">Built from {len(data.documents)} FOI disclosures, read at '
@@ -50,20 +53,55 @@ def render(data: ReportData, source_dir: str) -> str:
             "marked <span class='tag'>synthetic</span>, drawn dashed or hatched, and ranked only "
             "among themselves.</p>"
         )
+    body.append(force_index(data))
     body.append(_contents(data))
     body.append(_method())
     for measure in data.measures:
         body.append(_measure_section(measure, data, source_dir))
     body.append(_official_section(data))
+    return document("FOI comparison report", "".join(body))
+
+
+def document(title: str, body: str) -> str:
+    """A whole self-contained page: inline CSS, the hatch pattern synthetic bars use."""
     return (
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>FOI comparison report</title>"
+        f"<title>{escape(title)}</title>"
         f'<link rel="icon" href="data:,"><style>{CSS}</style></head><body>'
         + HATCH
-        + "".join(body)
+        + body
         + "</body></html>"
     )
+
+
+def swatch(colour: str) -> str:
+    return f'<span class="swatch" style="background:{colour}"></span>'
+
+
+def force_index(data: ReportData) -> str:
+    """Every force, its colour in every chart, what it disclosed and a link to its page."""
+    lines = [
+        '<nav id="forces"><h2>Forces</h2><p class="muted">Each force keeps one colour in every '
+        'chart. <a href="review.html">What waits for review</a> '
+        f'({len(data.review)} labels).</p><table id="force-index"><thead><tr><th>Force</th>'
+        "<th>Figures</th><th>Measures</th><th>Period kinds</th><th>Refused or not held</th>"
+        "<th>Unreadable files</th></tr></thead><tbody>"
+    ]
+    for force in data.forces:
+        tag = " <span class='tag'>synthetic</span>" if force.synthetic else ""
+        measures = sorted({f.measure for f in force.facts})
+        kinds = sorted({f.period_kind.replace("_", " ") for f in force.facts})
+        lines.append(
+            f'<tr id="force-{escape(force.force_id)}"><td>{swatch(data.colours[force.force_id])}'
+            f'<a href="forces/{escape(force.force_id)}.html">{escape(force.name)}</a>{tag}</td>'
+            f'<td class="num">{len(force.facts)}</td><td>{escape(", ".join(measures))}</td>'
+            f"<td>{escape(', '.join(kinds))}</td>"
+            f'<td class="num">{len(force.refusals)}</td>'
+            f'<td class="num">{len(force.unreadable)}</td></tr>'
+        )
+    lines.append("</tbody></table></nav>")
+    return "".join(lines)
 
 
 def _anchor(key: str) -> str:
@@ -90,13 +128,14 @@ def _method() -> str:
         "<li>A financial year answered before it ended is shown but not rated, ranked or "
         "compared with whole years.</li>"
         '<li>Where a part was suppressed ("&lt;5"), the total is shown as a range.</li>'
-        "<li>Rank 1 is the highest rate among forces with a rate that year.</li></ul>"
+        "<li>Rank 1 is the highest rate among the forces with a rate that year; the rank says "
+        "how many that is (real and synthetic forces are ranked apart).</li></ul>"
     )
 
 
 def _measure_section(measure: Measure, data: ReportData, source_dir: str) -> str:
     years = sorted({r.year for r in measure.rows})
-    series = _series(measure.rows)
+    series = _series(measure.rows, data.colours)
     parts = [
         f'<section id="{_anchor(measure.key)}" class="measure"><h2>{escape(measure.title)}</h2>',
         trend_chart(
@@ -110,7 +149,9 @@ def _measure_section(measure: Measure, data: ReportData, source_dir: str) -> str
     if ranked:
         latest = _ranking_year(ranked)
         bars = [
-            Bar(r.force_name, r.per_100k, r.rank, r.synthetic) for r in ranked if r.year == latest
+            Bar(r.force_name, r.per_100k, r.rank, r.synthetic, data.colours[r.force_id])
+            for r in ranked
+            if r.year == latest
         ]
         parts.append(
             ranking_chart(f"Rate per 100,000 population, {latest}", bars, "per 100,000 population")
@@ -134,7 +175,7 @@ def _ranking_year(ranked: list[Row]) -> str:
     return max(shared or counts)
 
 
-def _series(rows: list[Row]) -> list[Series]:
+def _series(rows: list[Row], colours: dict[str, str]) -> list[Series]:
     by_force: dict[str, list[Row]] = {}
     for r in rows:
         by_force.setdefault(r.force_name, []).append(r)
@@ -143,6 +184,7 @@ def _series(rows: list[Row]) -> list[Series]:
             name,
             [Point(r.year, r.value, r.low, r.high, not r.comparable) for r in items],
             any(r.synthetic for r in items),
+            colours[items[0].force_id],
         )
         for name, items in sorted(by_force.items())
     ]
@@ -167,7 +209,8 @@ def _table(measure: Measure, data: ReportData, source_dir: str) -> str:
         )
         tag = " <span class='tag'>synthetic</span>" if r.synthetic else ""
         cells = [
-            f"<td>{escape(r.force_name)}{tag}</td>",
+            f'<td>{swatch(data.colours[r.force_id])}<a href="forces/{escape(r.force_id)}.html">'
+            f"{escape(r.force_name)}</a>{tag}</td>",
             f"<td>{escape(r.year)}</td>",
             f'<td class="num">{_value(r)}</td>',
             f'<td class="num">{_rate(r.per_100k)}</td>',
@@ -196,7 +239,13 @@ def _rate(value: float | None) -> str:
 
 
 def _rank(r: Row) -> str:
-    return "&ndash;" if r.rank is None else f"{r.rank} of {r.ranked_among}"
+    """The rank with what it is among: real and synthetic forces are ranked apart."""
+    if r.rank is None:
+        return "&ndash;"
+    kind = "synthetic" if r.synthetic else "real"
+    if r.ranked_among == 1:
+        return f"1: the only {kind} force with a rate"
+    return f"{r.rank} of {r.ranked_among} {kind} forces with a rate"
 
 
 def _change(value: float | None) -> str:

@@ -17,12 +17,13 @@ from dagster_project.review import SEEDS_DIR, ReviewError, approve, label_patter
 def test_unclassified_titles_are_listed_with_ranked_suggestions(hazard_warehouse: Path) -> None:
     items = {item.label_text: item for item in pending(hazard_warehouse)}
     typo = items["Breech of S.H.P.O."]
-    assert (typo.label_kind, typo.seed_to_edit, typo.figure_count) == (
+    assert (typo.kind, typo.label_kind, typo.seed, typo.figure_count) == (
+        "offence",
         "offence_title",
         "offence_title_patterns",
         1,
     )
-    assert [key for key, _score in typo.suggestions] == [
+    assert [s.target for s in typo.suggestions] == [
         "shpo_on_conviction_breach_sa2020",
         "shpo_breach",
         "sro_breach",

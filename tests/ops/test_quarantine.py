@@ -205,9 +205,9 @@ def test_the_summary_names_warnings_and_quarantine_and_strict_fails(week, capsys
     assert main(["build", "--raw-dir", str(raw), "--warehouse", str(published), "--strict"]) == 1
     out, err = capsys.readouterr()
     assert "nothing changed since the published build" in out
-    assert "1 quarantined" in out
-    assert "  quarantined kent/kent_KNT-1.txt: 1 rows failed bounds_hold_the_value" in out
-    assert "  warning: cumbria: the force folder cumbria holds no document" in out
+    assert "  quarantined  1 documents (marts.dq_quarantined_documents; the rest published)" in out
+    assert "    kent/kent_KNT-1.txt: 1 rows failed bounds_hold_the_value" in out
+    assert "    cumbria: the force folder cumbria holds no document" in out
     assert "--strict: 1 documents quarantined" in err
     status = json.loads(status_path(published).read_text(encoding="utf-8"))
     assert status["outcome"] == "published"

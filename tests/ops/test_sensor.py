@@ -3,6 +3,7 @@ document, nothing when nothing changed."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import dagster as dg
@@ -32,7 +33,21 @@ def raw(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "raw"
     write_seed(folder)
     monkeypatch.setenv("FOI_RAW_DIR", str(folder))
+    monkeypatch.setenv("FOI_WAREHOUSE", str(tmp_path / "no-warehouse-yet" / "foi.duckdb"))
     return folder
+
+
+def test_first_tick_starts_from_the_published_build(
+    seed_warehouse: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Right after `make run`: the sensor has no cursor, the warehouse was built from this raw/.
+    raw = seed_warehouse.parent.parent / "raw"
+    monkeypatch.setenv("FOI_RAW_DIR", str(raw))
+    monkeypatch.setenv("FOI_WAREHOUSE", str(seed_warehouse))
+    first = tick(None)
+    assert not first.run_requests
+    assert first.skip_reason.skip_message == "no new, changed or deleted documents under raw/"
+    assert sorted(json.loads(first.cursor)) == [SEED_PATH]
 
 
 def test_sensor_requests_a_run_for_new_changed_and_deleted_documents(raw: Path) -> None:

@@ -3,6 +3,7 @@ error, uncaught exception and failed load, and evaluate expressions in the rende
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import signal
@@ -131,3 +132,25 @@ def _record(page: LoadedPage, message: dict) -> None:
         page.errors.append(
             f"log: {params['entry']['text']} {params['entry'].get('url', '')}".strip()
         )
+
+
+def screenshot(page: LoadedPage, selector: str | None = None, width: int = 1200) -> bytes:
+    """A PNG of the page (or of the first element matching `selector`) at a fixed width."""
+    _call(
+        page,
+        "Emulation.setDeviceMetricsOverride",
+        {"width": width, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+    )
+    params: dict = {"format": "png", "captureBeyondViewport": True}
+    if selector is None:
+        size = page.evaluate("[document.documentElement.scrollWidth, document.body.scrollHeight]")
+        params["clip"] = {"x": 0, "y": 0, "width": size[0], "height": size[1], "scale": 1}
+    else:
+        box = page.evaluate(
+            f"(() => {{ const r = document.querySelector({json.dumps(selector)})"
+            ".getBoundingClientRect(); "
+            "return [r.x + scrollX, r.y + scrollY, r.width, r.height]; })()"
+        )
+        params["clip"] = {"x": box[0], "y": box[1], "width": box[2], "height": box[3], "scale": 1}
+    result = _call(page, "Page.captureScreenshot", params)
+    return base64.b64decode(result["data"])

@@ -66,7 +66,13 @@ def test_report_shows_west_midlands_beside_other_forces_with_rates_and_ranks(rep
             ".map(tr => [...tr.cells].slice(0, 5).map(td => td.innerText.trim()))"
         )
     west_midlands = [r for r in first_table_rows if r[0] == "West Midlands Police"]
-    assert west_midlands[0] == ["West Midlands Police", "2017-18", "433", "14.94", "1 of 1"]
+    assert west_midlands[0] == [
+        "West Midlands Police",
+        "2017-18",
+        "433",
+        "14.94",
+        "1: the only real force with a rate",
+    ]
     others = {r[0] for r in first_table_rows} - {"West Midlands Police"}
     assert others, "no other force beside West Midlands"
     assert all(name.endswith("synthetic") for name in others)
@@ -96,16 +102,31 @@ def test_report_sources_link_to_copied_documents_with_locations(report):
     )
 
 
-def test_report_puts_quality_warnings_beside_the_numbers(report):
+def section_rows(page, title: str) -> list[list[str]]:
+    return page.evaluate(
+        "[...[...document.querySelectorAll('section.measure')].filter(s => "
+        f"s.querySelector('h2').innerText.startsWith({title!r}))[0]"
+        ".querySelectorAll('tbody tr')].map(tr => [...tr.cells].map(td => td.innerText.trim()))"
+    )
+
+
+def test_report_puts_quality_warnings_only_on_the_rows_they_concern(report):
     with load(report.as_uri()) as page:
-        partial_row = page.evaluate(
-            "[...document.querySelectorAll('section.measure')[0].querySelectorAll('tbody tr')]"
-            ".filter(tr => tr.cells[0].innerText.startsWith('West Midlands') && "
-            "tr.cells[1].innerText === '2021-22').map(tr => tr.cells[tr.cells.length - 1]"
-            ".innerText)[0]"
+        register = section_rows(page, "Breaches of notification requirements")
+        sro = section_rows(page, "Breaches of Sexual Risk Orders")
+    partial = next(r for r in register if r[0] == "West Midlands Police" and r[1] == "2021-22")
+    assert "partial year: answered 2022-03-14, before the year ended" in partial[-1]
+    # the register table adds up: the SRO table's total and misplaced question are not its own
+    assert all("does not add up" not in r[-1] and "question" not in r[-1] for r in register)
+    west_midlands_sro = [r for r in sro if r[0] == "West Midlands Police"]
+    assert len(west_midlands_sro) == 5
+    for row in west_midlands_sro:
+        assert (
+            "the source's row total does not add up: stated 112, parts add to 170 "
+            "(line 41 to 42, table 4, row 2, col 7)" in row[-1]
         )
-    assert "partial year: answered 2022-03-14, before the year ended" in partial_row
-    assert "source has 2 total(s) that do not add up (stated 112, parts add to 170" in partial_row
+        assert "printed under question 2a, which asks about another order" in row[-1]
+        assert "stated 151" not in row[-1]  # the SHPO table's total
 
 
 def test_report_has_the_official_comparison_table(report):
