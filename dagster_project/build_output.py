@@ -155,7 +155,9 @@ def summary(
     con = duckdb.connect(str(published), read_only=True)
     try:
         # a file with the same bytes as another is one document with two paths
-        documents = con.execute("select count(distinct document_id) from raw.documents").fetchone()[0]
+        documents = con.execute("select count(distinct document_id) from raw.documents").fetchone()[
+            0
+        ]
         figures, forces = con.execute(
             "select count(*), count(distinct force_id) from marts.fct_disclosed_figures"
         ).fetchone()
@@ -211,9 +213,9 @@ def unreadable_lines(database: Path, raw_dir: Path) -> list[str]:
         con.close()
     errors = [(path, reason) for path, reason, warning in rows if not warning]
     warnings = [(path, reason) for path, reason, warning in rows if warning]
-    lines = (
-        [f"  unreadable   {len(errors)} files (raw.ingest_errors):"] if errors else []
-    ) or ["  unreadable   none"]
+    lines = ([f"  unreadable   {len(errors)} files (raw.ingest_errors):"] if errors else []) or [
+        "  unreadable   none"
+    ]
     lines += [f"    {raw_dir / path}: {reason}" for path, reason in errors[:LISTED_ERRORS]]
     if len(errors) > LISTED_ERRORS:
         lines.append(
