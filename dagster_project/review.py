@@ -106,6 +106,8 @@ class ReviewItem:
     locator: str
     context: str
     suggestions: tuple[Suggestion, ...]
+    # the chain the label was read under: "Q1 > The figures for September 2025 are > Wrexham"
+    under: str = ""
 
     @property
     def seed(self) -> str | None:
@@ -216,7 +218,8 @@ def pending(warehouse: Path) -> list[ReviewItem]:
             """
             select u.label_kind, coalesce(u.label_text, u.row_label, ''), u.reason, count(*),
                    string_agg(distinct u.force_id, ', '), min(d.path), min(u.source_locator),
-                   arg_min(u.source_text, u.source_locator)
+                   arg_min(u.source_text, u.source_locator),
+                   arg_min(u.context_path, u.source_locator)
             from marts.dq_unclassified as u
             left join raw.documents as d using (document_id)
             group by u.label_kind, 2, u.reason
@@ -226,7 +229,7 @@ def pending(warehouse: Path) -> list[ReviewItem]:
     finally:
         con.close()
     items = []
-    for label_kind, text, reason, count, forces, path, locator, context in rows:
+    for label_kind, text, reason, count, forces, path, locator, context, under in rows:
         kind = review_kind(label_kind, text)
         items.append(
             ReviewItem(
@@ -240,6 +243,7 @@ def pending(warehouse: Path) -> list[ReviewItem]:
                 locator or "",
                 " ".join((context or "").split()),
                 suggest(text, kind),
+                "" if under in (None, "(document)") else under,
             )
         )
     return items
@@ -258,6 +262,8 @@ def format_items(items: list[ReviewItem]) -> str:
         ]
         if item.context:
             lines.append(f"    context: {item.context[:160]}")
+        if item.under:
+            lines.append(f"    under: {item.under[:160]}")
         if item.seed:
             lines.append(f"    seed: dbt/seeds/{item.seed}.csv; suggestions ({item.kind}s only):")
             lines += [f"      {s.target} ({s.score:.0f}): {s.why}" for s in item.suggestions]
