@@ -240,5 +240,8 @@ def failure_reasons(result: dg.ExecuteInProcessResult) -> list[str]:
             continue
         lines = [_ANSI.sub("", line).strip() for line in error.message.splitlines()]
         dbt_lines = [line for line in lines if _DBT_FAILURE.match(line)]
+        if any("dbt failures that belong to no document" in line for line in lines):
+            # the dbt step's own verdict: one line per failure that stops publication
+            dbt_lines = [line for line in lines if line.startswith(("FAIL ", "ERROR "))]
         reasons.extend(dict.fromkeys(dbt_lines) or [next(line for line in lines if line)])
     return list(dict.fromkeys(reasons))

@@ -16,12 +16,12 @@ class Paragraph:
 
     text: str
     locator: str  # e.g. "line 12", "page 2 line 5", "sheet Data row 3", "html p 14"
-    # What the format says the paragraph is, where it says: "heading" (an HTML <h2>, a Word
-    # heading style), "list_item" (<li>, a Word list paragraph); "" when it says nothing.
-    style: str = ""
     # Read by OCR from a scanned page: Tesseract's confidence (0-100) in its least sure
     # number (see formats/ocr.py); None when the text came from the file itself.
     ocr_confidence: float | None = None
+    # What the format says the paragraph is, where it says: "heading" (an HTML <h2>, a Word
+    # heading style), "list_item" (<li>, a Word list paragraph); "" when it says nothing.
+    style: str = ""
 
 
 @dataclass(frozen=True)

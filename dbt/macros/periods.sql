@@ -128,3 +128,14 @@
     {%- endfor %}
     end
 {%- endmacro %}
+
+{% macro list_year(expr) -%}
+    {#- the year a phrase says its list of months is in: "for 2024", "in 2024", "2024 so far",
+        "october to december 2024"; null for "since 2007" -#}
+    {%- set month = '(january|february|march|april|may|june|july|august|september|october|november|december)' -%}
+    coalesce(
+        {{ re_extract(expr, '\\b(for|in|during|of) (the (calendar )?year )?((19|20)\\d{2})($|[^/0-9-])', 4) }},
+        {{ re_extract(expr, '\\b' ~ month ~ ',? ((19|20)\\d{2})\\b', 2) }},
+        {{ re_extract(expr, '\\b((19|20)\\d{2}) so far\\b', 1) }}
+    )
+{%- endmacro %}

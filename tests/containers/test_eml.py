@@ -78,7 +78,7 @@ def test_attachment_figures_keep_their_member_and_locator(outcome):
     pdf = next(d for d in outcome.documents if d.member_name.endswith(".pdf"))
     assert [(f.label_text, f.value_text, f.locator) for f in pdf.structure.inline_figures] == [
         (
-            "at 31 March 2024 there were # registered sex offenders in Essex.",
+            "As at 31 March 2024 there were # registered sex offenders in Essex.",
             "1,234",
             "page 1 line 3",
         )

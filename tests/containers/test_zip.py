@@ -155,7 +155,7 @@ def test_a_member_that_cannot_be_parsed_is_refused_in_its_own_words(tmp_path):
             "member 'scan.pdf' of junk.zip: the file is not a PDF (it does not start with %PDF-)",
         ),
         (
-            "unsupported_format",
+            "warning_unsupported_format",
             "member 'logo.png' of junk.zip: files ending .png are not a supported format "
             "(supported: csv, doc, docx, eml, htm, html, msg, ods, odt, pdf, txt, xls, xlsx, zip)",
         ),

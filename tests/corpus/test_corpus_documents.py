@@ -131,10 +131,10 @@ def test_psni_policing_areas_run_together_on_one_line(figures, document):
     path = "psni/psni_F-2021-02734.txt"
     assert document(path)[:3] == ("F-2021-02734", "03/02/2021", "northern-ireland:f-2021-02734")
     assert figures(path) == [
-        (1, "offenders managed in the community was # .", "1,402"),
+        (1, "number of registered sex offenders managed in the community was # .", "1,402"),
         (1, "Omagh Policing Area # Dungannon Policing Area", "29"),
-        (1, "Policing Area 29 Dungannon Policing Area # Newry Policing Area", "17"),
-        (1, "Policing Area 17 Newry Policing Area #", "44"),
+        (1, "Omagh Policing Area 29 Dungannon Policing Area # Newry Policing Area", "17"),
+        (1, "Policing Area 29 Dungannon Policing Area 17 Newry Policing Area #", "44"),
     ]
 
 
@@ -205,8 +205,8 @@ def test_essex_hard_wrapped_email_lower_bounds_and_month_chain(figures, document
         ),
         (1, "over # applications were made under the Child Sex Offender", "500"),
         (2, "we would need to review # records x", "1077"),
-        (2, "need to review 1077 records x # mins =", "5"),
-        (2, "1077 records x 5 mins = # hours.", "89"),
+        (2, "we would need to review 1077 records x # mins =", "5"),
+        (2, "would need to review 1077 records x 5 mins = # hours.", "89"),
     ]
 
 
@@ -252,8 +252,8 @@ def test_police_scotland_calendar_year_and_foisa_cost_limit(figures, document):
     assert figures(path) == [
         (
             1,
-            "the 2018 calendar year there were # recorded breaches of Sexual Harm Prevention "
-            "Orders.",
+            "In the 2018 calendar year there were # recorded breaches of Sexual Harm "
+            "Prevention Orders.",
             "57",
         )
     ]

@@ -124,6 +124,7 @@ def test_foi_review_prints_file_context_scores_and_the_command(corpus_warehouse:
         "    at south-wales/south-wales_foi-2021-118.csv, line 3, table 1, row 1, col 2 "
         "(table_cell)",
         "    context: Cardiff | 12 | 9 | 14",
+        "    under: Cardiff > 2018/2019",
         "    seed: dbt/seeds/area_label_patterns.csv; suggestions (areas only):",
         "      area (100): reads as a place name: capitalised words, none of them a measure's word",
         "    approve: foi review --approve Cardiff --as area --why 'WHY'",

@@ -110,12 +110,13 @@ read_levels as (
             {{ snapshot_day_of_year('contexts.sub_question_norm') }},
             {{ snapshot_day_of_year('contexts.question_norm') }}
         ) as snapshot_day,
-        -- the year a list of bare month names is in ("Month by month for 2024 so far")
+        -- the year a list of bare month names is in ("Month by month for 2024 so far", "July to
+        -- September 2025"); never a year the list only starts from ("since 2007")
         coalesce(
-            {{ re_extract('contexts.heading_norm', '\\b((19|20)\\d{2})\\b', 1) }},
-            {{ re_extract('contexts.preamble_norm', '\\b((19|20)\\d{2})\\b', 1) }},
-            {{ re_extract('contexts.sub_question_norm', '\\b((19|20)\\d{2})\\b', 1) }},
-            {{ re_extract('contexts.question_norm', '\\b((19|20)\\d{2})\\b', 1) }}
+            {{ list_year('contexts.heading_norm') }},
+            {{ list_year('contexts.preamble_norm') }},
+            {{ list_year('contexts.sub_question_norm') }},
+            {{ list_year('contexts.question_norm') }}
         ) as context_year,
         heading_areas.area_kind as heading_area_kind,
         {{ custody_of('contexts.heading') }} as heading_custody,

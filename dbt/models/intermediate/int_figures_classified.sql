@@ -307,7 +307,7 @@ labelled as (
         sections.question_offence_category,
         sections.custody as section_custody,
         -- a note on the whole answer ("NB This includes those currently in custody")
-        coalesce({{ re_matches(normalise_label('sections.answer_text'), '(^|\\n)(nb|n\\.b\\.|note|please note|these (figures|numbers)|this|the (figures|numbers|above)|figures)\\b[^\\n]{0,60}(includ|exclud)\\w*( those| offenders| people)?( currently)? in (custody|prison)') }}, false)
+        coalesce({{ re_matches(normalise_label('sections.answer_text'), '\\b(nb|n\\.b\\.|note|please note|these (figures|numbers)|this|the (figures|numbers|above)|figures)\\b.{0,60}(includ|exclud)\\w*( those| offenders| people)?( currently)? in (custody|prison)') }}, false)
             as is_custody_note,
         -- the measure the context names when the figure's own labels name none, nearest first
         coalesce(contexts.lead_measure, contexts.heading_measure, contexts.preamble_measure, sections.question_measure, contexts.title_measure)
