@@ -399,6 +399,7 @@ def _inline_figures(
                 locator=paragraph.locator,
                 figure_no=0,
                 context=context,
+                ocr_confidence=paragraph.ocr_confidence,
             )
         ]
     answer_number = _ANSWER_NUMBER.match(text)
