@@ -19,6 +19,8 @@ from dagster_project.paths import default_warehouse as _default_warehouse
 
 MANIFEST = DBT_DIR / "target" / "manifest.json"
 DAGSTER_HOME = PROJECT_ROOT / "dagster_home"
+# The project's own warehouse, whose builds `make ui` shows (FOI_WAREHOUSE may point elsewhere).
+PROJECT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "foi.duckdb"
 # Where a quiet build puts Dagster's and dbt's own lines, beside the build file.
 BUILD_LOG = "last-build.log"
 
@@ -225,16 +227,33 @@ def _instance(warehouse: Path):
     """The Dagster instance a build is recorded in: $DAGSTER_HOME, or the project's
     dagster_home/ (the one `make ui` shows) for the project's own warehouse; other warehouses
     (tests, scratch builds) get a throwaway instance."""
+    import fcntl
+
     import dagster as dg
 
-    if not os.environ.get("DAGSTER_HOME") and warehouse == _default_warehouse():
-        os.environ["DAGSTER_HOME"] = str(DAGSTER_HOME)
-    if os.environ.get("DAGSTER_HOME"):
-        with dg.DagsterInstance.get() as instance:
-            yield instance
-    else:
+    home = os.environ.get("DAGSTER_HOME")
+    if not home and warehouse == PROJECT_WAREHOUSE.resolve():
+        home = str(DAGSTER_HOME)
+    if not home:
         with dg.DagsterInstance.ephemeral() as instance:
             yield instance
+        return
+    before = os.environ.get("DAGSTER_HOME")
+    os.environ["DAGSTER_HOME"] = home
+    try:
+        # Two processes opening a fresh instance at once both stamp its SQLite schema, and the
+        # instance is then unreadable ("more than one head"): the first to come creates it alone.
+        Path(home).mkdir(parents=True, exist_ok=True)
+        with open(Path(home) / ".instance.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            instance = dg.DagsterInstance.get()
+        with instance:
+            yield instance
+    finally:
+        if before is None:
+            os.environ.pop("DAGSTER_HOME", None)
+        else:
+            os.environ["DAGSTER_HOME"] = before
 
 
 def query(sql: str, warehouse: Path, output_format: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,10 @@ from dagster_project.paths import PROJECT_ROOT
 
 REPO_RAW = PROJECT_ROOT / "raw"
 SEED_DOCUMENT = REPO_RAW / "west-midlands" / "west-midlands_233A-22.txt"
+
+# Builds record their runs in $DAGSTER_HOME when it is set: a machine's own home must not make the
+# two test workers share one instance. Tests that want a persistent instance set their own.
+os.environ.pop("DAGSTER_HOME", None)
 
 
 @pytest.fixture(scope="session", autouse=True)
