@@ -52,6 +52,8 @@ def inputs_digest(con: duckdb.DuckDBPyConnection) -> str:
     rows += con.execute(
         "select path, error_kind, reason from raw.ingest_errors order by all"
     ).fetchall()
+    # The topic packs the models read are inputs as much as the documents are.
+    rows += con.execute("select topic, path, digest from topics.packs order by all").fetchall()
     for row in rows:
         digest.update(repr(row).encode())
     return digest.hexdigest()

@@ -42,9 +42,10 @@ class UserError(Exception):
 
 def _user_errors() -> tuple[type[Exception], ...]:
     from dagster_project.review import ReviewError
+    from dagster_project.topics import PackError
     from dagster_project.warehouse import BuildInProgress, WarehouseMissing
 
-    return (UserError, WarehouseMissing, BuildInProgress, ReviewError)
+    return (UserError, WarehouseMissing, BuildInProgress, ReviewError, PackError)
 
 
 ENVIRONMENT = (
@@ -146,6 +147,11 @@ def build(
             "with --raw-dir (or FOI_RAW_DIR)"
         )
     prepare(quiet=True)
+    from dagster_project import topics
+
+    # A pack that does not validate stops the build before anything runs: one line, its file
+    # and line (the ingest step checks again, for runs started from the UI or the sensor).
+    topics.load_packs()
     os.environ["FOI_RAW_DIR"] = str(raw_dir)
     os.environ["FOI_WAREHOUSE"] = str(warehouse)
     from rich.console import Console
@@ -490,6 +496,70 @@ def prepare_command(
     return 0
 
 
+topic_app = typer.Typer(
+    help="Topic packs: what a round robin on one subject counts (topics/<topic>/topic.yml).",
+    no_args_is_help=True,
+)
+app.add_typer(topic_app, name="topic")
+
+
+@topic_app.command("new")
+def topic_new_command(
+    name: Annotated[str, typer.Argument(help="The topic, in kebab-case: knife-crime.")],
+    folder: Annotated[
+        Path | None,
+        typer.Option(
+            "--in",
+            file_okay=False,
+            help="The folder of packs to write it in (one named in FOI_TOPIC_PATH, say).",
+            show_default="topics/",
+        ),
+    ] = None,
+) -> int:
+    """Write a skeleton pack, NAME/topic.yml, to fill in: its measures, label and question
+    patterns, dimensions. Put it in a folder named in FOI_TOPIC_PATH to keep it outside the
+    repository.
+
+    Example:
+
+      foi topic new knife-crime --in ~/foi/topics
+    """
+    from dagster_project import topics
+
+    text = topics.skeleton(name)
+    path = (folder or topics.TOPICS_DIR).expanduser().resolve() / name / topics.PACK_FILE
+    if path.exists():
+        raise UserError(f"{path} exists already: edit it, or choose another name")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    topics.load_pack(path)
+    print(f"foi topic new: wrote {path}; fill it in, then `foi topic check` and `foi build`")
+    return 0
+
+
+@topic_app.command("check")
+def topic_check_command() -> int:
+    """Validate every pack (topics/ and FOI_TOPIC_PATH): keys, types, patterns that RE2 can
+    compile, measure names unique across packs. Exit 2 with the file and line of the first
+    problem.
+
+    Example:
+
+      FOI_TOPIC_PATH=~/foi/topics foi topic check
+    """
+    from dagster_project import topics
+
+    packs = topics.load_packs()
+    for pack in packs:
+        values = {v.dimension for v in pack.dimension_values}
+        print(
+            f"{pack.topic}: {len(pack.measures)} measures, {len(pack.questions)} question "
+            f"patterns, {len(values)} dimensions, {len(pack.offences)} offences ({pack.path})"
+        )
+    print(f"foi topic check: {len(packs)} packs valid")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run `foi` with these arguments; returns the exit code. A user error is one line on
     stderr, never a traceback."""
@@ -513,7 +583,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def app_commands() -> set[str]:
-    return {c.name for c in app.registered_commands}
+    return {c.name for c in app.registered_commands} | {g.name for g in app.registered_groups}
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ when and why, to that kind's seed; the next `foi build` uses it.
 from __future__ import annotations
 
 import csv
+import functools
 import getpass
 import re
 import shlex
@@ -20,6 +21,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from dagster_project import topics
 from dagster_project.paths import DBT_DIR
 from dagster_project.warehouse import connect_read_only
 
@@ -28,30 +30,20 @@ SEEDS_DIR = DBT_DIR / "seeds"
 
 @dataclass(frozen=True)
 class Kind:
-    """What a label can be mapped to: the seed a line is appended to, the vocabulary its target
-    comes from (csv file, key column, columns a label is compared with) and the target column."""
+    """What a label can be mapped to: the mapping a line is written to (a seed, or a section of
+    a topic pack), the vocabulary its target comes from (csv file, key column, columns a label
+    is compared with; empty for the packs') and the target column."""
 
     seed: str
     vocabulary: tuple[str, str, tuple[str, ...]]
     target_column: str
+    pack_section: str = ""
 
 
 KINDS: dict[str, Kind] = {
-    "offence": Kind(
-        "offence_title_patterns",
-        ("offences.csv", "offence_key", ("offence_key", "description")),
-        "offence_key",
-    ),
-    "measure": Kind(
-        "measure_label_patterns",
-        ("measures.csv", "measure", ("measure", "description")),
-        "measure",
-    ),
-    "topic": Kind(
-        "question_topic_patterns",
-        ("measures.csv", "measure", ("measure", "description")),
-        "measure",
-    ),
+    "offence": Kind("offence_title_patterns", ("", "", ()), "offence_key", "offences"),
+    "measure": Kind("measure_label_patterns", ("", "", ()), "measure", "measures"),
+    "topic": Kind("question_topic_patterns", ("", "", ()), "measure", "questions"),
     "force": Kind(
         "force_aliases_extra", ("forces.csv", "force_id", ("force_id", "force_name")), "force_id"
     ),
@@ -139,16 +131,40 @@ def _words(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]", "", text.lower().replace("_", " ")).split())
 
 
-def vocabulary(kind: str) -> dict[str, str]:
+def vocabulary(kind: str, packs: list[topics.Pack] | None = None) -> dict[str, str]:
     """Every target of a kind, with the words a label is compared with."""
     if kind == "area":
         return {key: _words(f"{key} {text}") for key, text in AREA_KINDS.items()}
+    if KINDS[kind].pack_section:
+        packs = _current_packs() if packs is None else packs
+        if kind == "offence":
+            return {
+                o.offence_key: _words(f"{o.offence_key} {o.description}")
+                for pack in packs
+                for o in pack.offences
+            }
+        return {
+            m.measure: _words(f"{m.measure} {m.description}")
+            for pack in packs
+            for m in pack.measures
+        }
     file_name, key, described_by = KINDS[kind].vocabulary
     with (SEEDS_DIR / file_name).open(encoding="utf-8", newline="") as handle:
         return {
             row[key]: _words(" ".join(row[column] for column in described_by))
             for row in csv.DictReader(handle)
         }
+
+
+def _current_packs() -> list[topics.Pack]:
+    files = topics.pack_files()
+    return _packs_as_of(tuple((path, path.stat().st_mtime_ns) for path in files))
+
+
+@functools.lru_cache(maxsize=4)
+def _packs_as_of(files: tuple[tuple[Path, int], ...]) -> list[topics.Pack]:
+    """The packs, read once per state of their files (a review reads them for every label)."""
+    return topics.load_packs()
 
 
 def reads_as_period(label: str) -> bool:
@@ -265,7 +281,12 @@ def format_items(items: list[ReviewItem]) -> str:
         if item.under:
             lines.append(f"    under: {item.under[:160]}")
         if item.seed:
-            lines.append(f"    seed: dbt/seeds/{item.seed}.csv; suggestions ({item.kind}s only):")
+            where = (
+                "the topic pack declaring the target"
+                if KINDS[item.kind].pack_section
+                else f"dbt/seeds/{item.seed}.csv"
+            )
+            lines.append(f"    written to: {where}; suggestions ({item.kind}s only):")
             lines += [f"      {s.target} ({s.score:.0f}): {s.why}" for s in item.suggestions]
             lines.append(f"    approve: {item.approve_command()}")
         else:
@@ -289,7 +310,11 @@ def _kind_for(warehouse: Path, label: str, target: str) -> str:
     for kind in kinds:
         if target in vocabulary(kind):
             return kind
-    file_name = KINDS[kinds[0]].vocabulary[0] or f"{KINDS[kinds[0]].seed}.csv"
+    file_name = (
+        "any topic pack"
+        if KINDS[kinds[0]].pack_section
+        else KINDS[kinds[0]].vocabulary[0] or f"{KINDS[kinds[0]].seed}.csv"
+    )
     choices = ", ".join(sorted(vocabulary(kinds[0])))
     raise ReviewError(f"{target!r} is not in {file_name}; one of: {choices}")
 
@@ -317,23 +342,36 @@ def approve(
     who: str | None = None,
     today: date | None = None,
     seeds_dir: Path = SEEDS_DIR,
+    topic_folders: list[Path] | None = None,
 ) -> Path:
-    """Append one mapping line for `label` -> `target` to the seed of the label's kind, with
-    who/when/why. Returns the seed file. Raises ReviewError when it cannot."""
+    """Write one mapping for `label` -> `target`, with who/when/why: into the topic pack that
+    declares the target (measures, question topics, offences) or the seed of the label's kind
+    (forces, areas). Returns the file written. Raises ReviewError when it cannot."""
     if not why.strip():
         raise ReviewError("say why the mapping is right (--why)")
     kind = _kind_for(warehouse, label, target)
+    provenance = {
+        "added_by": who or getpass.getuser(),
+        "added_at": (today or date.today()).isoformat(),
+        "reason": " ".join(why.split()),
+    }
+    section = KINDS[kind].pack_section
+    if section:
+        packs = topics.load_packs(topic_folders)
+        pack = topics.pack_declaring(packs, section, target)
+        if pack is None:
+            raise ReviewError(f"no topic pack declares {target!r}")
+        entry = {"pattern": label_pattern(label), "note": f"approved in review: {label}"}
+        try:
+            return topics.append_pattern(pack, section, target, {**entry, **provenance})
+        except topics.PackError as error:
+            raise ReviewError(f"the approval would break the pack: {error}") from None
     path = seeds_dir / f"{KINDS[kind].seed}.csv"
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         fields = list(reader.fieldnames or [])
         rows = list(reader)
-    line = _mapping_line(kind, label, target, rows)
-    line.update(
-        added_by=who or getpass.getuser(),
-        added_at=(today or date.today()).isoformat(),
-        reason=" ".join(why.split()),
-    )
+    line = {**_mapping_line(kind, label, target, rows), **provenance}
     ends_with_newline = path.read_bytes().endswith(b"\n")
     with path.open("a", encoding="utf-8", newline="") as handle:
         if not ends_with_newline:

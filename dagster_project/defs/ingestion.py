@@ -7,6 +7,7 @@ materialisations record each parse of that document.
 
 import dagster as dg
 
+from dagster_project import topics
 from dagster_project.build_state import inputs_digest, published_inputs, record_inputs
 from dagster_project.defs.resources import WarehouseResource
 from dagster_project.ingest.documents import document_format, document_paths
@@ -26,6 +27,17 @@ RAW_TABLE_DESCRIPTIONS = {
     "figure_contexts": "The context each figure was printed in: question, sub-question, "
     "headings, the line introducing its list or table, the title.",
     "ingest_errors": "Files that could not be read: path and one clear sentence why.",
+}
+
+TOPIC_TABLE_DESCRIPTIONS = {
+    "packs": "The topic packs this build read (topics/ and FOI_TOPIC_PATH): file and digest.",
+    "measures": "Every pack's measures: kind (flow or stock), unit, description.",
+    "measure_patterns": "The label patterns naming each measure, in each pack's order.",
+    "question_patterns": "The question patterns: question text -> the measure it asks about.",
+    "dimension_values": "Breakdown dimensions (ethnicity, legislation, ...) and their values' "
+    "patterns.",
+    "offences": "Offence titles a topic harmonises, with their category and statute.",
+    "offence_patterns": "The patterns that read an offence title as one offence.",
 }
 
 documents_partitions = dg.DynamicPartitionsDefinition(name="documents")
@@ -94,6 +106,16 @@ def raw_files(
             skippable=True,
         )
         for table in RAW_TABLES
+    ]
+    + [
+        dg.AssetSpec(
+            key=["topics", table],
+            group_name="topics",
+            kinds={"python", "yaml", "duckdb"},
+            description=TOPIC_TABLE_DESCRIPTIONS[table],
+            skippable=True,
+        )
+        for table in topics.TABLES
     ],
     can_subset=False,
 )
@@ -101,11 +123,17 @@ def raw_tables(
     context: dg.AssetExecutionContext, config: IngestConfig, warehouse: WarehouseResource
 ):
     """Bring the raw.* tables up to date: parse new and changed documents, keep unchanged ones,
-    drop vanished ones; a bad document never stops the rest. When nothing changed since the
-    published build (see dagster_project.build_state), yield nothing, so the rest of the run
-    is skipped."""
+    drop vanished ones; a bad document never stops the rest. Load the topic packs into the
+    topics.* tables (a pack that does not validate stops the run, naming its file and line).
+    When nothing changed since the published build (see dagster_project.build_state), yield
+    nothing, so the rest of the run is skipped."""
+    try:
+        packs = topics.load_packs(warehouse.topic_folders())
+    except topics.PackError as error:
+        raise dg.Failure(f"a topic pack does not validate: {error}") from None
     con = open_build_file(warehouse.build(), on_wait=context.log.warning)
     try:
+        topic_counts = topics.write_tables(con, packs)
         # Progress comes once a batch: Dagster stores every log line, even a debug one, at
         # 10-25 ms each, which one line per document turned into minutes.
         report = ingest_incrementally(
@@ -146,6 +174,11 @@ def raw_tables(
                 "documents_unchanged": len(report.reused),
                 "documents_removed": len(report.removed),
             },
+        )
+    for table in topics.TABLES:
+        yield dg.MaterializeResult(
+            asset_key=["topics", table],
+            metadata={"row_count": topic_counts[table], "packs": [p.topic for p in packs]},
         )
 
 

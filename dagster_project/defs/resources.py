@@ -12,6 +12,7 @@ from dbt.version import __version__ as dbt_version
 from packaging import version
 from pydantic import PrivateAttr
 
+from dagster_project import topics
 from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.paths import build_path_for, default_raw_dir, default_warehouse
 from dagster_project.warehouse import build_lock
@@ -26,6 +27,8 @@ class WarehouseResource(dg.ConfigurableResource):
 
     raw_dir: str = ""
     published_path: str = ""
+    topic_path: str = ""
+    """Extra folders of topic packs, colon-separated; empty means FOI_TOPIC_PATH."""
     lock_wait_seconds: float = 3600.0
     _lock: ExitStack = PrivateAttr(default_factory=ExitStack)
 
@@ -38,6 +41,10 @@ class WarehouseResource(dg.ConfigurableResource):
 
     def raw(self) -> Path:
         return Path(self.raw_dir).resolve() if self.raw_dir else default_raw_dir()
+
+    def topic_folders(self) -> list[Path]:
+        """Where topic packs are read: topics/, then the extra folders."""
+        return topics.search_path(self.topic_path or None)
 
     def published(self) -> Path:
         return Path(self.published_path).resolve() if self.published_path else default_warehouse()

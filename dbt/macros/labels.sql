@@ -50,17 +50,52 @@
     {{ re_extract(expr, ' / ([^/]+)$', 1) }}
 {%- endmacro %}
 
-{% macro best_pattern_per_label(labels, patterns, value_column) -%}
-    {#- each label (column label_norm of the labels relation) with the value of its best matching
-        pattern (lowest priority, then lowest value): one row per label that any pattern matches -#}
+{% macro best_pattern_per_label(labels, patterns, value_column, label_column='label_norm', also=[]) -%}
+    {#- each label (column label_column of the labels relation) with the value of its best matching
+        pattern (lowest priority, then lowest value): one row per label that any pattern matches.
+        Columns named in `also` come with the value. -#}
     select
-        {{ labels }}.label_norm,
+        {{ labels }}.{{ label_column }},
         {{ patterns }}.{{ value_column }}
+        {%- for column in also %}, {{ patterns }}.{{ column }}{% endfor %}
     from {{ labels }}
     inner join {{ patterns }}
-        on {{ re_matches_column(labels ~ '.label_norm', patterns ~ '.pattern') }}
+        on {{ re_matches_column(labels ~ '.' ~ label_column, patterns ~ '.pattern') }}
     qualify row_number() over (
-        partition by {{ labels }}.label_norm
+        partition by {{ labels }}.{{ label_column }}
         order by {{ patterns }}.priority asc, {{ patterns }}.{{ value_column }} asc
     ) = 1
+{%- endmacro %}
+
+{% macro best_topic_pattern_per_label(labels, patterns, value_column, label_column='label_norm', also=[]) -%}
+    {#- like best_pattern_per_label, for the patterns of topic packs (decision 1000): within a pack
+        its order decides; between packs the longer match wins, and a tie between packs gives a
+        null value (the figure's context decides, else it goes to review). Gives the topic too. -#}
+    select
+        {{ label_column }},
+        case when count(*) over (partition by {{ label_column }}, match_length) = 1 then {{ value_column }} end
+            as {{ value_column }},
+        {%- for column in also %}
+        case when count(*) over (partition by {{ label_column }}, match_length) = 1 then {{ column }} end
+            as {{ column }},
+        {%- endfor %}
+        case when count(*) over (partition by {{ label_column }}, match_length) = 1 then topic end as topic
+    from (
+        select
+            {{ labels }}.{{ label_column }},
+            {{ patterns }}.{{ value_column }},
+            {%- for column in also %}
+            {{ patterns }}.{{ column }},
+            {%- endfor %}
+            {{ patterns }}.topic,
+            length(regexp_extract({{ labels }}.{{ label_column }}, {{ patterns }}.pattern)) as match_length
+        from {{ labels }}
+        inner join {{ patterns }}
+            on {{ re_matches_column(labels ~ '.' ~ label_column, patterns ~ '.pattern') }}
+        qualify row_number() over (
+            partition by {{ labels }}.{{ label_column }}, {{ patterns }}.topic
+            order by {{ patterns }}.priority asc, {{ patterns }}.{{ value_column }} asc
+        ) = 1
+    ) as best_per_pack
+    qualify row_number() over (partition by {{ label_column }} order by match_length desc, topic asc) = 1
 {%- endmacro %}

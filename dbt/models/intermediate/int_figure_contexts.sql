@@ -48,14 +48,7 @@ distinct_texts as (
 ),
 
 topics as (
-    select
-        distinct_texts.text_norm,
-        patterns.measure,
-        patterns.offence_category
-    from distinct_texts
-    inner join patterns on {{ re_matches_column('distinct_texts.text_norm', 'patterns.pattern') }}
-    where distinct_texts.text_norm is not null
-    qualify row_number() over (partition by distinct_texts.text_norm order by patterns.priority) = 1
+    {{ best_topic_pattern_per_label('distinct_texts', 'patterns', 'measure', 'text_norm', ['offence_category']) }}
 ),
 
 label_texts as (
@@ -66,7 +59,7 @@ label_texts as (
 -- A heading is worded like a label ("Applications received"): the label patterns read it
 -- first, the question patterns after.
 label_topics as (
-    {{ best_pattern_per_label('label_texts', 'label_patterns', 'measure') }}
+    {{ best_topic_pattern_per_label('label_texts', 'label_patterns', 'measure') }}
 ),
 
 area_patterns as (

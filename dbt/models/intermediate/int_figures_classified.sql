@@ -120,6 +120,15 @@ category_defaults as (
     where is_category_default
 ),
 
+-- The measures that offence titles count (breach_offences), one per pack that has offences.
+offence_measures as (
+    select
+        topic,
+        measure
+    from measures
+    where counts_offences
+),
+
 -- Labels repeat across thousands of figures: each distinct label is cleaned and read once,
 -- and matched against the pattern seeds once, then joined back (reading and matching labels
 -- per figure dominated the build's time).
@@ -176,7 +185,7 @@ offence_matched as (
 
 -- The measure each label names.
 label_measures as (
-    {{ best_pattern_per_label('distinct_label_norms', 'measure_patterns', 'measure') }}
+    {{ best_topic_pattern_per_label('distinct_label_norms', 'measure_patterns', 'measure') }}
 ),
 
 measure_matched as (
@@ -189,6 +198,27 @@ measure_matched as (
     left join label_measures as row_measures on normalised.row_label_norm = row_measures.label_norm
     left join label_measures as col_measures on normalised.col_label_norm = col_measures.label_norm
     left join label_measures as group_measures on normalised.row_group_norm = group_measures.label_norm
+),
+
+-- The breakdown value each label names in each pack (ethnicity "Asian or Asian British" ->
+-- asian): a figure reads only its own measure's pack, so one pack's values never claim another's.
+dimension_patterns as (
+    select * from {{ ref('dimension_value_patterns') }}
+),
+
+label_dimensions as (
+    select
+        distinct_label_norms.label_norm,
+        dimension_patterns.topic,
+        dimension_patterns.dimension,
+        dimension_patterns.dimension_value
+    from distinct_label_norms
+    inner join dimension_patterns
+        on {{ re_matches_column('distinct_label_norms.label_norm', 'dimension_patterns.pattern') }}
+    qualify row_number() over (
+        partition by distinct_label_norms.label_norm, dimension_patterns.topic
+        order by dimension_patterns.priority
+    ) = 1
 ),
 
 -- The area kind each label names.
@@ -370,13 +400,16 @@ measured as (
                 and (
                     labelled.title_reads_as_title
                     -- the context asks for breaches, and the label names no other measure
-                    or (labelled.context_measure = 'breach_offences' and coalesce(labelled.row_measure, 'breach_offences') = 'breach_offences')
+                    or (
+                        labelled.context_measure in (select offence_measures.measure from offence_measures)
+                        and coalesce(labelled.row_measure, labelled.context_measure) = labelled.context_measure
+                    )
                 )
                 then labelled.title_offence_key
             -- no title at all (a year series under "breaches of SHPOs"): the question's kind
             when
                 labelled.title_offence_key is null
-                and labelled.context_measure = 'breach_offences'
+                and labelled.context_measure in (select offence_measures.measure from offence_measures)
                 and (
                     labelled.row_label_norm is null
                     or labelled.row_period_kind is not null
@@ -413,7 +446,7 @@ with_measure as (
     select
         measured.*,
         case
-            when measured.offence_key is not null then 'breach_offences'
+            when measured.offence_key is not null then offence_measures.measure
             -- a bare order name ("SROs") under a context that says what is counted of it
             when
                 measured.order_family is not null
@@ -460,6 +493,8 @@ with_measure as (
         end as offence_source,
         coalesce(measured.row_sex, measured.col_sex, 'all') as sex
     from measured
+    left join offences as measured_offences on measured.offence_key = measured_offences.offence_key
+    left join offence_measures on measured_offences.topic = offence_measures.topic
 ),
 
 with_kind as (
@@ -467,6 +502,15 @@ with_kind as (
         with_measure.*,
         offences.offence_category,
         measures.measure_kind,
+        measures.topic,
+        -- the breakdown the row label names, else the column's, else the row group's
+        case
+            when row_dimensions.dimension_value is not null then row_dimensions.dimension
+            when col_dimensions.dimension_value is not null then col_dimensions.dimension
+            else group_dimensions.dimension
+        end as dimension,
+        coalesce(row_dimensions.dimension_value, col_dimensions.dimension_value, group_dimensions.dimension_value)
+            as dimension_value,
         -- a label is understood when something in the pipeline read it
         with_measure.row_label_norm is null
         or with_measure.row_label_norm = ''
@@ -477,6 +521,7 @@ with_kind as (
         or with_measure.row_custody is not null
         or with_measure.offence_key is not null
         or with_measure.row_measure is not null
+        or row_dimensions.dimension_value is not null
         or (with_measure.order_family is not null and with_measure.measure like with_measure.order_family || '_%')
         or (with_measure.has_area and with_measure.area_label_rank = 1)
         or coalesce(row_readings.is_total, false)
@@ -488,6 +533,7 @@ with_kind as (
         or with_measure.col_sex is not null
         or with_measure.col_custody is not null
         or with_measure.col_measure is not null
+        or col_dimensions.dimension_value is not null
         or (with_measure.offence_key is not null and with_measure.offence_label_rank = 2)
         or coalesce(col_readings.is_total, false)
         or {{ re_matches('with_measure.col_label_norm', '^(number|count|figures?|value|no\\.?|amount|all|total number)$') }}
@@ -499,6 +545,12 @@ with_kind as (
     left join label_readings as col_readings on with_measure.col_label = col_readings.label
     left join offences on with_measure.offence_key = offences.offence_key
     left join measures on with_measure.measure = measures.measure
+    left join label_dimensions as row_dimensions
+        on with_measure.row_label_norm = row_dimensions.label_norm and measures.topic = row_dimensions.topic
+    left join label_dimensions as col_dimensions
+        on with_measure.col_label_norm = col_dimensions.label_norm and measures.topic = col_dimensions.topic
+    left join label_dimensions as group_dimensions
+        on with_measure.row_group_norm = group_dimensions.label_norm and measures.topic = group_dimensions.topic
 ),
 
 with_area as (
@@ -665,7 +717,7 @@ roled as (
 -- (windows over every figure were slower).
 {%- set same_key = [
     'document_id', 'section_no', 'measure', 'period_label', 'sex', 'offence_key', 'is_attempt',
-    'area_name', 'custody', 'row_label_norm', 'figure_role'
+    'area_name', 'custody', 'dimension_value', 'row_label_norm', 'figure_role'
 ] %}
 {%- set same_row_label = ['document_id', 'table_no', 'row_group', 'row_label_norm', 'figure_role'] %}
 key_counts as (
@@ -704,7 +756,7 @@ reasoned as (
             when is_ocr and ocr_confidence < 80 then 'ocr_low_confidence'
             when value_shape_issue = 'two values in one cell' then 'value_two_in_one_cell'
             when value_shape_issue is not null or value_status is null then 'value_unread'
-            when measure = 'breach_offences' and offence_key is null then 'offence_unmatched'
+            when measure in (select offence_measures.measure from offence_measures) and offence_key is null then 'offence_unmatched'
             when not is_row_label_understood then 'row_label_unmatched'
             when not is_col_label_understood then 'column_label_unmatched'
             when measure is null then 'measure_unknown'

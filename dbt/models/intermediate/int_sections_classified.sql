@@ -21,15 +21,7 @@ distinct_questions as (
 ),
 
 matched as (
-    select
-        distinct_questions.question_norm,
-        patterns.measure,
-        patterns.offence_category
-    from distinct_questions
-    inner join patterns on {{ re_matches_column('distinct_questions.question_norm', 'patterns.pattern') }}
-    qualify row_number() over (
-        partition by distinct_questions.question_norm order by patterns.priority
-    ) = 1
+    {{ best_topic_pattern_per_label('distinct_questions', 'patterns', 'measure', 'question_norm', ['offence_category']) }}
 )
 
 select

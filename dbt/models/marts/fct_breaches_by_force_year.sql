@@ -9,6 +9,8 @@ breaches as (
         measure = 'breach_offences'
         and period_kind = 'financial_year'
         and area_name is null
+        -- a breakdown (ethnicity, legislation, ...) is a part, not the whole
+        and dimension is null
         and offence_category is not null
 ),
 

@@ -19,7 +19,7 @@ ranked as (
         dense_rank() over (
             partition by
                 force_id, measure, period_label, sex, offence_key, coalesce(is_attempt, false),
-                coalesce(custody, ''), coalesce(area_name, '')
+                coalesce(custody, ''), coalesce(area_name, ''), coalesce(dimension_value, '')
             order by is_superseded asc, response_date desc nulls last, document_id asc
         ) as document_rank
     from figures
@@ -31,7 +31,10 @@ select
     force_id,
     force_name,
     ons_pfa_code,
+    topic,
     measure,
+    dimension,
+    dimension_value,
     offence_key,
     offence_category,
     offence_source,

@@ -16,6 +16,8 @@ stocks as (
     where
         period_kind = 'as_at'
         and area_name is null
+        -- a breakdown (ethnicity, legislation, ...) is a part, not the whole
+        and dimension is null
         and coalesce(custody, '') != 'only'
         and measure in (select stock_measures.measure from stock_measures)
 ),
