@@ -14,10 +14,10 @@ from typing import Annotated
 
 import typer
 
-from dagster_project.paths import DBT_DIR, PROJECT_ROOT, build_path_for, default_raw_dir
+from dagster_project.dbt_manifest import DbtParseError, prepare
+from dagster_project.paths import PROJECT_ROOT, build_path_for, default_raw_dir
 from dagster_project.paths import default_warehouse as _default_warehouse
 
-MANIFEST = DBT_DIR / "target" / "manifest.json"
 DAGSTER_HOME = PROJECT_ROOT / "dagster_home"
 # The project's own warehouse, whose builds `make ui` shows (FOI_WAREHOUSE may point elsewhere).
 PROJECT_WAREHOUSE = PROJECT_ROOT / "warehouse" / "foi.duckdb"
@@ -45,7 +45,7 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from dagster_project.topics import PackError
     from dagster_project.warehouse import BuildInProgress, WarehouseMissing
 
-    return (UserError, WarehouseMissing, BuildInProgress, ReviewError, PackError)
+    return (UserError, DbtParseError, WarehouseMissing, BuildInProgress, ReviewError, PackError)
 
 
 ENVIRONMENT = (
@@ -103,29 +103,6 @@ def _warehouse(warehouse: Path | None) -> Path:
     return (warehouse or _default_warehouse()).resolve()
 
 
-def _dbt_sources_newest() -> float:
-    newest = (DBT_DIR / "dbt_project.yml").stat().st_mtime
-    for folder in ("models", "macros", "seeds", "tests", "analyses"):
-        for path in (DBT_DIR / folder).rglob("*"):
-            if path.is_file():
-                newest = max(newest, path.stat().st_mtime)
-    return newest
-
-
-def prepare(quiet: bool = False) -> None:
-    """Write dbt/target/manifest.json with `dbt parse` when it is missing or out of date."""
-    if MANIFEST.exists() and MANIFEST.stat().st_mtime >= _dbt_sources_newest():
-        return
-    from dbt.cli.main import dbtRunner
-
-    args = ["parse", "--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
-    if quiet:
-        args.insert(0, "--quiet")
-    result = dbtRunner().invoke(args)
-    if not result.success:
-        raise UserError(f"dbt parse failed: {result.exception}")
-
-
 def build(
     raw_dir: Path,
     warehouse: Path,
@@ -152,12 +129,11 @@ def build(
     # A pack that does not validate stops the build before anything runs: one line, its file
     # and line (the ingest step checks again, for runs started from the UI or the sensor).
     topics.load_packs()
-    os.environ["FOI_RAW_DIR"] = str(raw_dir)
-    os.environ["FOI_WAREHOUSE"] = str(warehouse)
     from rich.console import Console
 
     from dagster_project import build_output
     from dagster_project.definitions import ALL_ASSETS, defs
+    from dagster_project.defs.resources import warehouse_run_config
 
     level = os.environ.get("FOI_LOG_LEVEL")
     verbose = verbose or level is not None
@@ -171,7 +147,10 @@ def build(
         build_output.QUIET_BLOCKING_CHECK_NOTICE
     )
     job = defs.resolve_job_def("rebuild_everything")
-    run_config = {"ops": {"raw_tables": {"config": {"full_refresh": full_refresh, "force": force}}}}
+    run_config = {
+        "ops": {"raw_tables": {"config": {"full_refresh": full_refresh, "force": force}}},
+        "resources": warehouse_run_config(raw_dir, warehouse),
+    }
     with _instance(warehouse) as instance:
         if verbose:
             run_config["loggers"] = {"console": {"config": {"log_level": level or "INFO"}}}

@@ -10,7 +10,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.cli import build, prepare
+from dagster_project.cli import build
+from dagster_project.dbt_manifest import prepare
 from dagster_project.paths import PROJECT_ROOT
 
 REPO_RAW = PROJECT_ROOT / "raw"

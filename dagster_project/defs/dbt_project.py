@@ -5,7 +5,7 @@ import os
 
 from dagster_dbt import DbtProject
 
-from dagster_project.cli import prepare
+from dagster_project.dbt_manifest import prepare
 from dagster_project.paths import DBT_DIR
 
 dbt_project = DbtProject(project_dir=DBT_DIR, profiles_dir=DBT_DIR)

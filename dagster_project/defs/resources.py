@@ -3,13 +3,10 @@ the one-writer lock every run holds from its start to its end."""
 
 import sysconfig
 from contextlib import ExitStack
-from functools import cached_property
 from pathlib import Path
 
 import dagster as dg
 from dagster_dbt import DbtCliResource
-from dbt.version import __version__ as dbt_version
-from packaging import version
 from pydantic import PrivateAttr
 
 from dagster_project import topics
@@ -55,31 +52,12 @@ class WarehouseResource(dg.ConfigurableResource):
         return path
 
 
-class FoiDbtCliResource(DbtCliResource):
-    """dagster-dbt's resource without two fixed costs it pays on every `cli` call (about 8 s a
-    build on a 2-CPU machine), neither of which this project needs:
-
-    - it runs `dbt --version` in a subprocess: the dbt it runs is the one installed beside
-      this code (dbt_executable), so the imported package's version is the same;
-    - it loads a dbt adapter in this process, only used to fetch column metadata and row
-      counts, which the project does not ask for (mart row counts are read after dbt ends).
-
-    Both override private members of dagster-dbt 0.29, which is pinned exactly;
-    tests/ops/test_asset_graph_snapshot.py and every build test exercise them.
-    """
-
-    @cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(dbt_version)
-
-    def _initialize_dbt_core_adapter(self, args):
-        return None
-
-
 def make_resources(raw_dir: str = "", published_path: str = "") -> dict:
+    """The resources every run uses. Empty paths mean the FOI_RAW_DIR / FOI_WAREHOUSE defaults;
+    `foi build` names its own through the run's resource config (warehouse_run_config)."""
     return {
         "warehouse": WarehouseResource(raw_dir=raw_dir, published_path=published_path),
-        "dbt": FoiDbtCliResource(
+        "dbt": DbtCliResource(
             project_dir=dbt_project,
             profiles_dir=str(dbt_project.project_dir),
             # The dbt installed in this environment, so a venv works without being activated
@@ -87,3 +65,9 @@ def make_resources(raw_dir: str = "", published_path: str = "") -> dict:
             dbt_executable=str(Path(sysconfig.get_path("scripts")) / "dbt"),
         ),
     }
+
+
+def warehouse_run_config(raw_dir: Path, published: Path) -> dict:
+    """Run config that points one run's warehouse resource at these paths (the CLI passes its
+    options this way, never through the process's environment)."""
+    return {"warehouse": {"config": {"raw_dir": str(raw_dir), "published_path": str(published)}}}

@@ -1,9 +1,10 @@
 """dbt models, seeds and tests as Dagster assets and asset checks, keyed to the raw assets."""
 
+import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -83,27 +84,29 @@ def foi_dbt_models(
 ):
     """`dbt build`: seeds, models and their data and unit tests (tests become asset checks).
 
+    dagster-dbt's events reach Dagster while dbt runs (`DbtCliInvocation.stream()`), except
+    what a later pass may change (EventRelay): the marts and the checks are yielded once dbt
+    has finished.
+
     A data test that fails on rows of some documents quarantines them (dagster_project.
     quarantine): the models are run again without them and the tests again, at most
     MAX_RERUNS times; the step then succeeds and the failed checks carry the quarantined
     documents. A failure that belongs to no document fails the step, so nothing publishes.
-
-    Mart outputs carry their row count and a markdown preview, read once dbt has finished: the
-    dbt process holds DuckDB's one-writer lock while it runs, so they cannot be read sooner.
     """
     database = warehouse.build()
-    os.environ["FOI_BUILD_DB"] = str(database)
     target = dbt_project.project_dir / "target" / f"foi_dbt_models-{context.run.run_id[:7]}"
     parse_cache = database.with_name(PARTIAL_PARSE)
     if parse_cache.exists():
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(parse_cache, target / PARTIAL_PARSE)
     _in_build_file(database, quarantine.reset)
-    passes = [_invoke(context, dbt, target, dbt_build_args())]
+    relay = EventRelay(context)
+    dbt_pass = DbtPass(context, dbt, target, database, relay)
+    succeeded = yield from dbt_pass.run(dbt_build_args())
     failures: list[quarantine.DocumentFailure] = []
     stopped_by: list[str] = []
     reruns = 0
-    while not passes[-1].succeeded:
+    while not succeeded:
         verdict = _in_build_file(database, lambda con: quarantine.judge(target, con))
         if verdict.unattributable:
             stopped_by = verdict.unattributable
@@ -114,7 +117,6 @@ def foi_dbt_models(
         _in_build_file(database, lambda con, found=verdict.documents: quarantine.record(con, found))
         if verdict.document_ids() <= already:
             # every failing row lies in a document the marts already leave out
-            passes[-1].succeeded = True
             break
         if reruns == MAX_RERUNS:
             stopped_by = [f"data tests still failed on new documents after {reruns} reruns"]
@@ -124,36 +126,99 @@ def foi_dbt_models(
             "quarantined %d documents for failed data tests: running the models again without them",
             len(verdict.document_ids() - already),
         )
-        passes.append(_invoke(context, dbt, target, ["run", "--full-refresh"]))
-        if passes[-1].succeeded:
-            passes.append(_invoke(context, dbt, target, dbt_test_args()))
-    events = final_events(passes, failures)
+        succeeded = yield from dbt_pass.run(["run", "--full-refresh"])
+        if succeeded:
+            succeeded = yield from dbt_pass.run(dbt_test_args())
+    held = relay.held(failures)
     if stopped_by:
         _in_build_file(database, lambda con: write_status(warehouse.published(), con, stopped_by))
-        yield from events
+        yield from held
         raise dg.Failure(
             description="dbt failures that belong to no document stop publication:\n"
             + "\n".join(stopped_by)
         )
     _keep_parse_cache(target / PARTIAL_PARSE, parse_cache)
     _prune_run_targets(target.parent)
-    yield from with_mart_metadata(context, events, database)
+    yield from with_mart_metadata(context, held, database)
+
+
+class EventRelay:
+    """Passes dagster-dbt's events on as dbt emits them, except those a later pass may change.
+
+    Dagster takes each output and each check once per step. An output outside the marts is
+    yielded the first time a pass materialises it: a rerun builds it from the same rows
+    (intermediate models keep every document). A mart output is held, and the last pass's is
+    yielded when dbt has finished: a rerun builds it without the quarantined documents, and its
+    row count and preview can only be read once dbt has let go of the build file. Every check
+    is held: it keeps its failure from any pass and gains the documents it quarantined."""
+
+    def __init__(self, context: dg.AssetExecutionContext) -> None:
+        self.context = context
+        self.yielded: set[str] = set()
+        self.marts: dict[str, dg.Output] = {}
+        self.checks: dict[tuple, dg.AssetCheckResult] = {}
+
+    def relay(self, event: Any) -> list:
+        """What to yield now for one dagster-dbt event."""
+        if isinstance(event, dg.Output):
+            if self.context.asset_key_for_output(event.output_name).path[0] == "marts":
+                self.marts[event.output_name] = event
+                return []
+            if event.output_name in self.yielded:
+                return []
+            self.yielded.add(event.output_name)
+            return [event]
+        if isinstance(event, dg.AssetCheckResult):
+            key = (event.asset_key, event.check_name)
+            if key not in self.checks or self.checks[key].passed:
+                self.checks[key] = event
+            return []
+        return [event]
+
+    def held(self, failures: list[quarantine.DocumentFailure]) -> list:
+        """The marts as the last pass left them, then every check, a failed one with the
+        documents it quarantined in its metadata."""
+        by_check: dict[str, list[quarantine.DocumentFailure]] = {}
+        for failure in failures:
+            by_check.setdefault(failure.check_name, []).append(failure)
+        checks = []
+        for check in self.checks.values():
+            quarantined = by_check.get(check.check_name)
+            if quarantined and not check.passed:
+                check = check.with_metadata(
+                    {**check.metadata, "quarantined_documents": _quarantine_table(quarantined)}
+                )
+            checks.append(check)
+        return [*self.marts.values(), *checks]
 
 
 @dataclass
 class DbtPass:
-    """One dbt invocation's Dagster events and whether dbt exited cleanly."""
+    """Runs one dbt invocation against the build file, relaying its events as they come."""
 
-    events: list
-    succeeded: bool
+    context: dg.AssetExecutionContext
+    dbt: DbtCliResource
+    target: Path
+    database: Path
+    relay: EventRelay
+
+    def run(self, args: list[str]) -> Generator[Any, None, bool]:
+        """Yields the events to pass on while dbt runs; returns whether dbt exited cleanly."""
+        invocation = self.dbt.cli(
+            [*args, *build_file_vars(self.database)],
+            context=self.context,
+            target_path=self.target,
+            raise_on_error=False,
+        )
+        for event in invocation.stream():
+            yield from self.relay.relay(event)
+        return invocation.is_successful()
 
 
-def _invoke(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, target: Path, args: list[str]
-) -> DbtPass:
-    invocation = dbt.cli(args, context=context, target_path=target, raise_on_error=False)
-    events = list(invocation.stream())
-    return DbtPass(events, invocation.is_successful())
+def build_file_vars(database: Path) -> list[str]:
+    """The dbt arguments that point its profile at this build's file (dbt/profiles.yml reads
+    `var('foi_build_db')`): per invocation, so nothing in this process's environment changes."""
+    return ["--vars", json.dumps({"foi_build_db": str(database)})]
 
 
 def _in_build_file(database: Path, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
@@ -162,34 +227,6 @@ def _in_build_file(database: Path, work: Callable[[duckdb.DuckDBPyConnection], T
         return work(con)
     finally:
         con.close()
-
-
-def final_events(passes: list[DbtPass], failures: list[quarantine.DocumentFailure]) -> list:
-    """Each output and each check once, as the last pass left it; a check that failed in any
-    pass stays failed, with the documents it quarantined in its metadata."""
-    outputs: dict[str, dg.Output] = {}
-    checks: dict[tuple, dg.AssetCheckResult] = {}
-    others: list = []
-    for dbt_pass in passes:
-        for event in dbt_pass.events:
-            if isinstance(event, dg.Output):
-                outputs[event.output_name] = event
-            elif isinstance(event, dg.AssetCheckResult):
-                key = (event.asset_key, event.check_name)
-                if key not in checks or checks[key].passed:
-                    checks[key] = event
-            else:
-                others.append(event)
-    by_check: dict[str, list[quarantine.DocumentFailure]] = {}
-    for failure in failures:
-        by_check.setdefault(failure.check_name, []).append(failure)
-    for key, check in checks.items():
-        quarantined = by_check.get(check.check_name)
-        if quarantined and not check.passed:
-            checks[key] = check.with_metadata(
-                {**check.metadata, "quarantined_documents": _quarantine_table(quarantined)}
-            )
-    return [*others, *outputs.values(), *checks.values()]
 
 
 def _quarantine_table(failures: list[quarantine.DocumentFailure]) -> dg.MetadataValue:
