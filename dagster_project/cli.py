@@ -223,17 +223,25 @@ def _instance(warehouse: Path):
         with dg.DagsterInstance.ephemeral() as instance:
             yield instance
         return
+    # Two processes opening a fresh instance at once both stamp its SQLite schema, and the
+    # instance is then unreadable ("more than one head"): the first to come creates it alone.
+    Path(home).mkdir(parents=True, exist_ok=True)
+    with open(Path(home) / ".instance.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        instance = _instance_at(home)
+    with instance:
+        yield instance
+
+
+def _instance_at(home: str):
+    """The persistent instance in `home`. DagsterInstance.get() is the public way, and it reads
+    only $DAGSTER_HOME: it is set for that call alone, never for the run."""
+    import dagster as dg
+
     before = os.environ.get("DAGSTER_HOME")
     os.environ["DAGSTER_HOME"] = home
     try:
-        # Two processes opening a fresh instance at once both stamp its SQLite schema, and the
-        # instance is then unreadable ("more than one head"): the first to come creates it alone.
-        Path(home).mkdir(parents=True, exist_ok=True)
-        with open(Path(home) / ".instance.lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            instance = dg.DagsterInstance.get()
-        with instance:
-            yield instance
+        return dg.DagsterInstance.get()
     finally:
         if before is None:
             os.environ.pop("DAGSTER_HOME", None)
