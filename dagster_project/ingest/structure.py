@@ -513,13 +513,14 @@ def _mark_splits(
 
 
 def _clause_window(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
-    """The words of the number's own clause: back to the last stop or link word ("and",
-    "or") before it, on to the next number, link word or comma after it. "4 registered sex
-    offenders recorded as missing and 3 recorded as wanted" labels 4 as missing only."""
+    """The words of the number's own clause: back to the last stop before it, on to the next
+    number or comma after it. A link word ("and", "or") ends the clause only where it joins
+    two counts: "4 registered sex offenders recorded as missing and 3 recorded as wanted"
+    labels 4 as missing only, while "12,486 stop and searches" keeps its whole name."""
     start = 0
     for index in range(len(before) - 1, -1, -1):
         word = before[index]
-        if word.lower() in _CLAUSE_LINKS:
+        if word.lower() in _CLAUSE_LINKS and _joins_counts(before[:index]):
             start = index + 1
             break
         if word[-1] in ";:.":  # a comma may only set off a phrase: ", counting interim orders,"
@@ -527,12 +528,27 @@ def _clause_window(before: list[str], after: list[str]) -> tuple[list[str], list
             break
     kept_after: list[str] = []
     for index, word in enumerate(after):
-        if word.lower() in _CLAUSE_LINKS or _is_another_count(word, after[index + 1 : index + 2]):
+        if _is_another_count(word, after[index + 1 : index + 2]):
+            break
+        if word.lower() in _CLAUSE_LINKS and _joins_counts(after[index + 1 : index + 3], True):
             break
         kept_after.append(word)
         if word[-1] in ",;.":
             break
     return before[start:], kept_after
+
+
+def _joins_counts(words: list[str], ahead: bool = False) -> bool:
+    """A link word joins two counts when there is a number on its other side with no stop
+    between: anywhere back to the last stop before it, or in the two words after it."""
+    if ahead:
+        return any(_is_another_count(w, words[i + 1 : i + 2]) for i, w in enumerate(words))
+    for index in range(len(words) - 1, -1, -1):
+        if words[index][-1:] in ";:.":
+            return False
+        if _is_another_count(words[index], words[index + 1 : index + 2]):
+            return True
+    return False
 
 
 def _is_another_count(word: str, following: list[str]) -> bool:

@@ -47,8 +47,12 @@ distinct_texts as (
     select lead_norm from contexts
 ),
 
+topics_per_pack as (
+    {{ topic_pattern_per_pack('distinct_texts', 'patterns', 'measure', 'text_norm', ['offence_category']) }}
+),
+
 topics as (
-    {{ best_topic_pattern_per_label('distinct_texts', 'patterns', 'measure', 'text_norm', ['offence_category']) }}
+    {{ best_topic_pattern_per_label('topics_per_pack', 'measure', 'text_norm', ['offence_category']) }}
 ),
 
 label_texts as (
@@ -58,8 +62,26 @@ label_texts as (
 
 -- A heading is worded like a label ("Applications received"): the label patterns read it
 -- first, the question patterns after.
+label_topics_per_pack as (
+    {{ topic_pattern_per_pack('label_texts', 'label_patterns', 'measure') }}
+),
+
 label_topics as (
-    {{ best_topic_pattern_per_label('label_texts', 'label_patterns', 'measure') }}
+    {{ best_topic_pattern_per_label('label_topics_per_pack', 'measure') }}
+),
+
+-- The topic a figure is framed by: its sub-question's, its question's, else its document
+-- title's pack. Every nearer level (heading, preamble, lead) is then read within that pack, so a
+-- word two packs use ("Disclosures made") means what it means in the question's topic.
+frames as (
+    select
+        contexts.document_id,
+        contexts.source_key,
+        coalesce(sub_question_topics.topic, question_topics.topic, frame_title_topics.topic) as frame_topic
+    from contexts
+    left join topics as sub_question_topics on contexts.sub_question_norm = sub_question_topics.text_norm
+    left join topics as question_topics on contexts.question_norm = question_topics.text_norm
+    left join topics as frame_title_topics on contexts.title_norm = frame_title_topics.text_norm
 ),
 
 area_patterns as (
@@ -82,14 +104,15 @@ read_levels as (
         contexts.heading_path,
         contexts.preamble,
         contexts.context_path,
-        coalesce(heading_labels.measure, heading_topics.measure) as heading_measure,
-        heading_topics.offence_category as heading_offence_category,
+        frames.frame_topic,
+        coalesce({{ framed('heading_labels', 'measure') }}, {{ framed('heading_topics', 'measure') }}) as heading_measure,
+        {{ framed('heading_topics', 'offence_category') }} as heading_offence_category,
         -- a line introducing a list is a sentence: the question patterns read it first
-        coalesce(preamble_topics.measure, preamble_labels.measure) as preamble_measure,
-        preamble_topics.offence_category as preamble_offence_category,
-        title_topics.measure as title_measure,
+        coalesce({{ framed('preamble_topics', 'measure') }}, {{ framed('preamble_labels', 'measure') }}) as preamble_measure,
+        {{ framed('preamble_topics', 'offence_category') }} as preamble_offence_category,
+        {{ framed('title_topics', 'measure') }} as title_measure,
         -- the paragraph's opening sentence, when the figure stands in a later one
-        lead_topics.measure as lead_measure,
+        {{ framed('lead_topics', 'measure') }} as lead_measure,
         {{ period_phrase('contexts.heading_norm') }} as heading_period_text,
         {{ period_phrase('contexts.preamble_norm') }} as preamble_period_text,
         {{ period_phrase('sentences.sentence_norm') }} as sentence_period_text,
@@ -116,8 +139,8 @@ read_levels as (
         {{ custody_of('contexts.preamble') }} as preamble_custody,
         -- a heading nothing else reads (no measure, period, sex or custody) may be an area name
         contexts.heading is not null
-        and heading_topics.measure is null
-        and heading_labels.measure is null
+        and {{ framed('heading_topics', 'measure') }} is null
+        and {{ framed('heading_labels', 'measure') }} is null
         and {{ period_phrase('contexts.heading_norm') }} is null
         and {{ sex_of('contexts.heading') }} is null
         and {{ custody_of('contexts.heading') }} is null
@@ -127,12 +150,17 @@ read_levels as (
     from contexts
     left join sentences
         on contexts.document_id = sentences.document_id and contexts.source_key = sentences.source_key
-    left join topics as heading_topics on contexts.heading_norm = heading_topics.text_norm
-    left join topics as preamble_topics on contexts.preamble_norm = preamble_topics.text_norm
-    left join topics as title_topics on contexts.title_norm = title_topics.text_norm
-    left join topics as lead_topics on contexts.lead_norm = lead_topics.text_norm
-    left join label_topics as heading_labels on contexts.heading_norm = heading_labels.label_norm
-    left join label_topics as preamble_labels on contexts.preamble_norm = preamble_labels.label_norm
+    left join frames on contexts.document_id = frames.document_id and contexts.source_key = frames.source_key
+    {%- for level in ['heading', 'preamble', 'title', 'lead'] %}
+    left join topics as {{ level }}_topics on contexts.{{ level }}_norm = {{ level }}_topics.text_norm
+    left join topics_per_pack as {{ level }}_topics_in_frame
+        on contexts.{{ level }}_norm = {{ level }}_topics_in_frame.text_norm and frames.frame_topic = {{ level }}_topics_in_frame.topic
+    {%- endfor %}
+    {%- for level in ['heading', 'preamble'] %}
+    left join label_topics as {{ level }}_labels on contexts.{{ level }}_norm = {{ level }}_labels.label_norm
+    left join label_topics_per_pack as {{ level }}_labels_in_frame
+        on contexts.{{ level }}_norm = {{ level }}_labels_in_frame.label_norm and frames.frame_topic = {{ level }}_labels_in_frame.topic
+    {%- endfor %}
     left join heading_areas on contexts.heading_norm = heading_areas.label_norm
 )
 
