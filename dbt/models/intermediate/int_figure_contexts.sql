@@ -132,7 +132,8 @@ read_levels as (
             {{ list_year('contexts.heading_norm') }},
             {{ list_year('contexts.preamble_norm') }},
             {{ list_year('contexts.sub_question_norm') }},
-            {{ list_year('contexts.question_norm') }}
+            {{ list_year('contexts.question_norm') }},
+            {{ list_year('contexts.title_norm') }}
         ) as context_year,
         heading_areas.area_kind as heading_area_kind,
         {{ custody_of('contexts.heading') }} as heading_custody,
