@@ -27,7 +27,8 @@ _QUESTION_WORDS = re.compile(
 )
 # "2021 = 4,620", "2020 – 44", "2022/23 - 10", "Male: 57" (a label, a separator, a number).
 _LABELLED_VALUE = re.compile(
-    r"(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,90}?)"
+    # a label starts a word: the "2024" of a reference "F-2024-02251" labels nothing
+    r"(?<![\w/\-])(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,90}?)"
     r"\s*(?:=|:|–|—|-)\s*"
     r"(?P<value>(?:<|>|fewer than |less than )?\s*\d[\d,]*(?![\d,])(?!\s*[/\-.]\s*\d)"
     r"|(?:None|Nil|nil|none)(?=\s*(?:$|[-–—,;.])))",
@@ -61,7 +62,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 _SPLIT_MARKER = re.compile(
     r"\bof (?:whom|these|which|them|those)\b|\bmade up of\b|\bcomprising\b|\bconsisting of\b"
     r"|\bsplit (?:between|into|as)\b|\bbroken down (?:as|into)\b"
-    r"|(?P<leading>^\s*of (?:the|these|those) )",
+    # "Of the 6,140 ...", also after the answer's number: "2) Of the 6,140 ..."
+    r"|(?P<leading>^\s*(?:\(?\d{1,2}[a-z]?[.):]\s*)?of (?:the|these|those) )",
     re.IGNORECASE,
 )
 # "6,702 of them ...": the marker right after a number belongs to that part.

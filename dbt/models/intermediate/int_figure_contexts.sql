@@ -70,18 +70,43 @@ label_topics as (
     {{ best_topic_pattern_per_label('label_topics_per_pack', 'measure') }}
 ),
 
--- The topic a figure is framed by: its sub-question's, its question's, else its document
--- title's pack. Every nearer level (heading, preamble, lead) is then read within that pack, so a
--- word two packs use ("Disclosures made") means what it means in the question's topic.
+subject_patterns as (
+    select * from {{ ref('topic_subject_patterns') }}
+),
+
+-- The pack whose subject words a text names (one pack only: a text naming two is no frame).
+subjects as (
+    select
+        distinct_texts.text_norm,
+        case when count(distinct subject_patterns.topic) = 1 then min(subject_patterns.topic) end as topic
+    from distinct_texts
+    inner join subject_patterns on {{ re_matches_column('distinct_texts.text_norm', 'subject_patterns.pattern') }}
+    group by distinct_texts.text_norm
+),
+
+-- The topic a figure is framed by: the pack whose subject words its sub-question, question or
+-- document title names (in that order), else the pack of the measure its question asks about. Every nearer level
+-- (heading, preamble, lead) and every label is then read within that pack, so a word two packs
+-- use ("Disclosures made") means what it means in the answer's topic.
 frames as (
     select
         contexts.document_id,
         contexts.source_key,
-        coalesce(sub_question_topics.topic, question_topics.topic, frame_title_topics.topic) as frame_topic
+        coalesce(
+            sub_question_subjects.topic,
+            question_subjects.topic,
+            title_subjects.topic,
+            sub_question_topics.topic,
+            question_topics.topic,
+            frame_title_topics.topic
+        ) as frame_topic
     from contexts
     left join topics as sub_question_topics on contexts.sub_question_norm = sub_question_topics.text_norm
     left join topics as question_topics on contexts.question_norm = question_topics.text_norm
+    left join subjects as sub_question_subjects on contexts.sub_question_norm = sub_question_subjects.text_norm
+    left join subjects as question_subjects on contexts.question_norm = question_subjects.text_norm
     left join topics as frame_title_topics on contexts.title_norm = frame_title_topics.text_norm
+    left join subjects as title_subjects on contexts.title_norm = title_subjects.text_norm
 ),
 
 area_patterns as (
@@ -111,6 +136,8 @@ read_levels as (
         coalesce({{ framed('preamble_topics', 'measure') }}, {{ framed('preamble_labels', 'measure') }}) as preamble_measure,
         {{ framed('preamble_topics', 'offence_category') }} as preamble_offence_category,
         {{ framed('title_topics', 'measure') }} as title_measure,
+        -- the question's measure read within the frame (int_sections_classified reads it alone)
+        coalesce({{ framed('sub_question_topics', 'measure') }}, {{ framed('question_topics', 'measure') }}) as question_measure,
         -- the paragraph's opening sentence, when the figure stands in a later one
         {{ framed('lead_topics', 'measure') }} as lead_measure,
         {{ period_phrase('contexts.heading_norm') }} as heading_period_text,
@@ -152,7 +179,7 @@ read_levels as (
     left join sentences
         on contexts.document_id = sentences.document_id and contexts.source_key = sentences.source_key
     left join frames on contexts.document_id = frames.document_id and contexts.source_key = frames.source_key
-    {%- for level in ['heading', 'preamble', 'title', 'lead'] %}
+    {%- for level in ['heading', 'preamble', 'title', 'lead', 'question', 'sub_question'] %}
     left join topics as {{ level }}_topics on contexts.{{ level }}_norm = {{ level }}_topics.text_norm
     left join topics_per_pack as {{ level }}_topics_in_frame
         on contexts.{{ level }}_norm = {{ level }}_topics_in_frame.text_norm and frames.frame_topic = {{ level }}_topics_in_frame.topic

@@ -270,6 +270,10 @@ tables_with_areas as (
     where area_matched.area_kind = 'area' and normalised.table_no is not null
 ),
 
+{#- the question's measure: read within the figure's frame when it has one -#}
+{%- set framed_question -%}
+    case when contexts.frame_topic is null then sections.question_measure else contexts.question_measure end
+{%- endset %}
 labelled as (
     select
         normalised.*,
@@ -362,14 +366,14 @@ labelled as (
         coalesce({{ re_matches(normalise_label('sections.answer_text'), '\\b(nb|n\\.b\\.|note|please note|these (figures|numbers)|this|the (figures|numbers|above)|figures)\\b.{0,60}(includ|exclud)\\w*( those| offenders| people)?( currently)? in (custody|prison)') }}, false)
             as is_custody_note,
         -- the measure the context names when the figure's own labels name none, nearest first
-        coalesce(contexts.lead_measure, contexts.heading_measure, contexts.preamble_measure, sections.question_measure, contexts.title_measure)
+        coalesce(contexts.lead_measure, contexts.heading_measure, contexts.preamble_measure, {{ framed_question }}, contexts.title_measure)
             as context_measure,
         case
             when contexts.lead_measure is not null then 'sentence'
             when contexts.heading_measure is not null then 'heading'
             when contexts.preamble_measure is not null then 'preamble'
-            when sections.question_measure is not null and sections.question_no similar to '[0-9]+[a-z]' then 'sub_question'
-            when sections.question_measure is not null then 'question'
+            when {{ framed_question }} is not null and sections.question_no similar to '[0-9]+[a-z]' then 'sub_question'
+            when {{ framed_question }} is not null then 'question'
             when contexts.title_measure is not null then 'title'
         end as context_measure_from,
         contexts.heading_measure is not null
