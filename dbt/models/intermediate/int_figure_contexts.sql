@@ -179,16 +179,30 @@ read_levels as (
     left join sentences
         on contexts.document_id = sentences.document_id and contexts.source_key = sentences.source_key
     left join frames on contexts.document_id = frames.document_id and contexts.source_key = frames.source_key
-    {%- for level in ['heading', 'preamble', 'title', 'lead', 'question', 'sub_question'] %}
-    left join topics as {{ level }}_topics on contexts.{{ level }}_norm = {{ level }}_topics.text_norm
-    left join topics_per_pack as {{ level }}_topics_in_frame
-        on contexts.{{ level }}_norm = {{ level }}_topics_in_frame.text_norm and frames.frame_topic = {{ level }}_topics_in_frame.topic
-    {%- endfor %}
-    {%- for level in ['heading', 'preamble'] %}
-    left join label_topics as {{ level }}_labels on contexts.{{ level }}_norm = {{ level }}_labels.label_norm
-    left join label_topics_per_pack as {{ level }}_labels_in_frame
-        on contexts.{{ level }}_norm = {{ level }}_labels_in_frame.label_norm and frames.frame_topic = {{ level }}_labels_in_frame.topic
-    {%- endfor %}
+    left join topics as heading_topics on contexts.heading_norm = heading_topics.text_norm
+    left join topics_per_pack as heading_topics_in_frame
+        on contexts.heading_norm = heading_topics_in_frame.text_norm and frames.frame_topic = heading_topics_in_frame.topic
+    left join topics as preamble_topics on contexts.preamble_norm = preamble_topics.text_norm
+    left join topics_per_pack as preamble_topics_in_frame
+        on contexts.preamble_norm = preamble_topics_in_frame.text_norm and frames.frame_topic = preamble_topics_in_frame.topic
+    left join topics as title_topics on contexts.title_norm = title_topics.text_norm
+    left join topics_per_pack as title_topics_in_frame
+        on contexts.title_norm = title_topics_in_frame.text_norm and frames.frame_topic = title_topics_in_frame.topic
+    left join topics as lead_topics on contexts.lead_norm = lead_topics.text_norm
+    left join topics_per_pack as lead_topics_in_frame
+        on contexts.lead_norm = lead_topics_in_frame.text_norm and frames.frame_topic = lead_topics_in_frame.topic
+    left join topics as question_topics on contexts.question_norm = question_topics.text_norm
+    left join topics_per_pack as question_topics_in_frame
+        on contexts.question_norm = question_topics_in_frame.text_norm and frames.frame_topic = question_topics_in_frame.topic
+    left join topics as sub_question_topics on contexts.sub_question_norm = sub_question_topics.text_norm
+    left join topics_per_pack as sub_question_topics_in_frame
+        on contexts.sub_question_norm = sub_question_topics_in_frame.text_norm and frames.frame_topic = sub_question_topics_in_frame.topic
+    left join label_topics as heading_labels on contexts.heading_norm = heading_labels.label_norm
+    left join label_topics_per_pack as heading_labels_in_frame
+        on contexts.heading_norm = heading_labels_in_frame.label_norm and frames.frame_topic = heading_labels_in_frame.topic
+    left join label_topics as preamble_labels on contexts.preamble_norm = preamble_labels.label_norm
+    left join label_topics_per_pack as preamble_labels_in_frame
+        on contexts.preamble_norm = preamble_labels_in_frame.label_norm and frames.frame_topic = preamble_labels_in_frame.topic
     left join heading_areas on contexts.heading_norm = heading_areas.label_norm
 )
 

@@ -270,10 +270,11 @@ tables_with_areas as (
     where area_matched.area_kind = 'area' and normalised.table_no is not null
 ),
 
-{#- the question's measure: read within the figure's frame when it has one -#}
-{%- set framed_question -%}
+{# the question's measure: read within the figure's frame when it has one #}
+{% set framed_question -%}
     case when contexts.frame_topic is null then sections.question_measure else contexts.question_measure end
 {%- endset %}
+
 labelled as (
     select
         normalised.*,

@@ -116,9 +116,15 @@ with_rates as (
         lag(is_comparable) over series as previous_is_comparable
     from rated
     window series as (
-        partition by topic, measure, force_id, period_kind, dimension, dimension_value,
-        -- a monthly range follows a monthly range, a year a year
-        date_diff('day', period_start, period_end) > 31
+        partition by
+            topic,
+            measure,
+            force_id,
+            period_kind,
+            dimension,
+            dimension_value,
+            -- a monthly range follows a monthly range, a year a year
+            date_diff('day', period_start, period_end) > 31
         order by period_start
     )
 )
