@@ -31,7 +31,7 @@ test: $(STAMP) tools  ## the whole suite: lint, parser and asset tests, dbt buil
 	$(MAKE) --no-print-directory lint
 	bash scripts/install_chromium.sh
 	# Both cores; a test file stays on one worker so its session fixtures are built once.
-	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=25
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -90,6 +90,7 @@ _PACK = Schema(
         "topic": str,
         "title": str,
         "description": str,
+        "subjects": list,
         "measures": list,
         "questions": list,
         "dimensions": list,
@@ -161,6 +162,8 @@ class Pack:
     path: Path
     measures: tuple[Measure, ...]
     questions: tuple[Pattern, ...] = ()
+    # words naming the topic itself ("Clare's Law"): they frame an answer, never pick a measure
+    subjects: tuple[Pattern, ...] = ()
     dimension_values: tuple[DimensionValue, ...] = ()
     offences: tuple[Offence, ...] = ()
     digest: str = field(default="", compare=False)
@@ -237,6 +240,7 @@ def load_pack(path: Path) -> Pack:
     names = {measure.measure for measure in measures}
     reader.unique([m.measure for m in measures], [m.line for m in measures], "measure")
     questions = tuple(reader.question(item, names) for item in reader.items(pack, "questions"))
+    subjects = tuple(reader.pattern(item) for item in reader.items(pack, "subjects"))
     values = tuple(
         value for item in reader.items(pack, "dimensions") for value in reader.dimension(item)
     )
@@ -255,6 +259,7 @@ def load_pack(path: Path) -> Pack:
         path=path,
         measures=measures,
         questions=questions,
+        subjects=subjects,
         dimension_values=values,
         offences=offences,
         digest=hashlib.sha256(text.encode()).hexdigest(),
@@ -460,6 +465,7 @@ TABLES = {
         "topic varchar, priority integer, pattern varchar, measure varchar, "
         "offence_category varchar, note varchar, added_by varchar, added_at varchar, reason varchar"
     ),
+    "subject_patterns": "topic varchar, priority integer, pattern varchar",
     "dimension_values": (
         "topic varchar, priority integer, dimension varchar, dimension_value varchar, "
         "description varchar, pattern varchar"
@@ -505,6 +511,8 @@ def rows(packs: list[Pack]) -> dict[str, list[tuple]]:
                     *_provenance(q),
                 )
             )
+        for priority, p in enumerate(pack.subjects, 1):
+            out["subject_patterns"].append((pack.topic, priority, p.pattern))
         values = [(v, p) for v in pack.dimension_values for p in v.patterns]
         for priority, (v, p) in enumerate(values, 1):
             out["dimension_values"].append(
@@ -552,6 +560,7 @@ SKELETON = """\
 # longer match wins, and a tie is left to the figure's question (decision 1000).
 topic: {topic}
 title: {title}
+subjects: ['{words}']         # words naming the topic: they tell which pack an answer is in
 measures:
   - measure: {measure}
     kind: flow                 # flow: counted over a period; stock: a snapshot on a date

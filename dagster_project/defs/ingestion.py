@@ -34,6 +34,7 @@ TOPIC_TABLE_DESCRIPTIONS = {
     "measures": "Every pack's measures: kind (flow or stock), unit, description.",
     "measure_patterns": "The label patterns naming each measure, in each pack's order.",
     "question_patterns": "The question patterns: question text -> the measure it asks about.",
+    "subject_patterns": "The words naming each topic, which frame an answer in its pack.",
     "dimension_values": "Breakdown dimensions (ethnicity, legislation, ...) and their values' "
     "patterns.",
     "offences": "Offence titles a topic harmonises, with their category and statute.",

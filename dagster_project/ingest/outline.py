@@ -102,6 +102,12 @@ _DIGIT = re.compile(r"\d")
 _TITLE_REFERENCE = re.compile(
     r"\b(foi|ref|reference|request|disclosure)\b.{0,14}\d|\d+/\d{2,4}\b", re.IGNORECASE
 )
+# The years and months a title may name: "Stop searches by month, January to June 2024".
+_TITLE_PERIOD = re.compile(
+    r"\b(19|20)\d{2}( ?[/-] ?\d{2,4})?\b|\b\d{1,2}(st|nd|rd|th)? (jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
 _LIST_LINE = re.compile(
     r"^([-•*·]\s)|^(19|20)\d{2}\b|^[^.!?]{1,90}?\s?[-–—=:]\s*(<|>|fewer than|less than)?\s*"
     r"(\d[\d,]*|nil|none|zero|no|one|two|three|four|five|\*)\s*$",
@@ -209,7 +215,7 @@ def _is_title(text: str) -> bool:
     numbers of a title are its reference: "FOI 2291/24")."""
     if len(text) >= 160 or text.endswith(".") or _LIST_LINE.match(text):
         return False
-    return not _DIGIT.search(text) or bool(_TITLE_REFERENCE.search(text))
+    return not _DIGIT.search(_TITLE_PERIOD.sub("", text)) or bool(_TITLE_REFERENCE.search(text))
 
 
 def _is_list_block(block: Block | None) -> bool:

@@ -27,7 +27,8 @@ _QUESTION_WORDS = re.compile(
 )
 # "2021 = 4,620", "2020 – 44", "2022/23 - 10", "Male: 57" (a label, a separator, a number).
 _LABELLED_VALUE = re.compile(
-    r"(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,90}?)"
+    # a label starts a word: the "2024" of a reference "F-2024-02251" labels nothing
+    r"(?<![\w/\-])(?P<label>(?:19|20)\d{2}(?:\s*[/\-]\s*\d{2,4})?|[A-Z][A-Za-z ]{1,90}?)"
     r"\s*(?:=|:|–|—|-)\s*"
     r"(?P<value>(?:<|>|fewer than |less than )?\s*\d[\d,]*(?![\d,])(?!\s*[/\-.]\s*\d)"
     r"|(?:None|Nil|nil|none)(?=\s*(?:$|[-–—,;.])))",
@@ -61,7 +62,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"(])")
 _SPLIT_MARKER = re.compile(
     r"\bof (?:whom|these|which|them|those)\b|\bmade up of\b|\bcomprising\b|\bconsisting of\b"
     r"|\bsplit (?:between|into|as)\b|\bbroken down (?:as|into)\b"
-    r"|(?P<leading>^\s*of (?:the|these|those) )",
+    # "Of the 6,140 ...", also after the answer's number: "2) Of the 6,140 ..."
+    r"|(?P<leading>^\s*(?:\(?\d{1,2}[a-z]?[.):]\s*)?of (?:the|these|those) )",
     re.IGNORECASE,
 )
 # "6,702 of them ...": the marker right after a number belongs to that part.
@@ -513,13 +515,14 @@ def _mark_splits(
 
 
 def _clause_window(before: list[str], after: list[str]) -> tuple[list[str], list[str]]:
-    """The words of the number's own clause: back to the last stop or link word ("and",
-    "or") before it, on to the next number, link word or comma after it. "4 registered sex
-    offenders recorded as missing and 3 recorded as wanted" labels 4 as missing only."""
+    """The words of the number's own clause: back to the last stop before it, on to the next
+    number or comma after it. A link word ("and", "or") ends the clause only where it joins
+    two counts: "4 registered sex offenders recorded as missing and 3 recorded as wanted"
+    labels 4 as missing only, while "12,486 stop and searches" keeps its whole name."""
     start = 0
     for index in range(len(before) - 1, -1, -1):
         word = before[index]
-        if word.lower() in _CLAUSE_LINKS:
+        if word.lower() in _CLAUSE_LINKS and _joins_counts(before[:index]):
             start = index + 1
             break
         if word[-1] in ";:.":  # a comma may only set off a phrase: ", counting interim orders,"
@@ -527,12 +530,27 @@ def _clause_window(before: list[str], after: list[str]) -> tuple[list[str], list
             break
     kept_after: list[str] = []
     for index, word in enumerate(after):
-        if word.lower() in _CLAUSE_LINKS or _is_another_count(word, after[index + 1 : index + 2]):
+        if _is_another_count(word, after[index + 1 : index + 2]):
+            break
+        if word.lower() in _CLAUSE_LINKS and _joins_counts(after[index + 1 : index + 3], True):
             break
         kept_after.append(word)
         if word[-1] in ",;.":
             break
     return before[start:], kept_after
+
+
+def _joins_counts(words: list[str], ahead: bool = False) -> bool:
+    """A link word joins two counts when there is a number on its other side with no stop
+    between: anywhere back to the last stop before it, or in the two words after it."""
+    if ahead:
+        return any(_is_another_count(w, words[i + 1 : i + 2]) for i, w in enumerate(words))
+    for index in range(len(words) - 1, -1, -1):
+        if words[index][-1:] in ";:.":
+            return False
+        if _is_another_count(words[index], words[index + 1 : index + 2]):
+            return True
+    return False
 
 
 def _is_another_count(word: str, following: list[str]) -> bool:

@@ -67,35 +67,50 @@
     ) = 1
 {%- endmacro %}
 
-{% macro best_topic_pattern_per_label(labels, patterns, value_column, label_column='label_norm', also=[]) -%}
-    {#- like best_pattern_per_label, for the patterns of topic packs (decision 1000): within a pack
-        its order decides; between packs the longer match wins, and a tie between packs gives a
-        null value (the figure's context decides, else it goes to review). Gives the topic too. -#}
+{% macro topic_pattern_per_pack(labels, patterns, value_column, label_column='label_norm', also=[]) -%}
+    {#- each label with, for every topic pack that has a matching pattern, the value of the pack's
+        first (lowest priority) matching pattern, how many of the pack's patterns match it and
+        the length of the match: one row per label and pack (decision 1000) -#}
+    select
+        {{ labels }}.{{ label_column }},
+        {{ patterns }}.topic,
+        {{ patterns }}.{{ value_column }},
+        {%- for column in also %}
+        {{ patterns }}.{{ column }},
+        {%- endfor %}
+        count(*) over (partition by {{ labels }}.{{ label_column }}, {{ patterns }}.topic) as pattern_count,
+        length(regexp_extract({{ labels }}.{{ label_column }}, {{ patterns }}.pattern)) as match_length
+    from {{ labels }}
+    inner join {{ patterns }}
+        on {{ re_matches_column(labels ~ '.' ~ label_column, patterns ~ '.pattern') }}
+    qualify row_number() over (
+        partition by {{ labels }}.{{ label_column }}, {{ patterns }}.topic
+        order by {{ patterns }}.priority asc, {{ patterns }}.{{ value_column }} asc
+    ) = 1
+{%- endmacro %}
+
+{% macro best_topic_pattern_per_label(per_pack, value_column, label_column='label_norm', also=[]) -%}
+    {#- the one reading of each label across packs, from the rows of topic_pattern_per_pack: the
+        pack more of whose patterns match the text wins (a question naming Clare's Law, the
+        Right to Ask and disclosures is Clare's Law's, though "disclosures were made" alone
+        would be Sarah's Law's), then the longer match; a tie gives null (the figure's context
+        decides, else it goes to review) -#}
+    {%- set tie = 'count(*) over (partition by ' ~ label_column ~ ', pattern_count, match_length) = 1' %}
     select
         {{ label_column }},
-        case when count(*) over (partition by {{ label_column }}, match_length) = 1 then {{ value_column }} end
-            as {{ value_column }},
+        case when {{ tie }} then {{ value_column }} end as {{ value_column }},
         {%- for column in also %}
-        case when count(*) over (partition by {{ label_column }}, match_length) = 1 then {{ column }} end
-            as {{ column }},
+        case when {{ tie }} then {{ column }} end as {{ column }},
         {%- endfor %}
-        case when count(*) over (partition by {{ label_column }}, match_length) = 1 then topic end as topic
-    from (
-        select
-            {{ labels }}.{{ label_column }},
-            {{ patterns }}.{{ value_column }},
-            {%- for column in also %}
-            {{ patterns }}.{{ column }},
-            {%- endfor %}
-            {{ patterns }}.topic,
-            length(regexp_extract({{ labels }}.{{ label_column }}, {{ patterns }}.pattern)) as match_length
-        from {{ labels }}
-        inner join {{ patterns }}
-            on {{ re_matches_column(labels ~ '.' ~ label_column, patterns ~ '.pattern') }}
-        qualify row_number() over (
-            partition by {{ labels }}.{{ label_column }}, {{ patterns }}.topic
-            order by {{ patterns }}.priority asc, {{ patterns }}.{{ value_column }} asc
-        ) = 1
-    ) as best_per_pack
-    qualify row_number() over (partition by {{ label_column }} order by match_length desc, topic asc) = 1
+        case when {{ tie }} then topic end as topic
+    from {{ per_pack }}
+    qualify row_number() over (
+        partition by {{ label_column }} order by pattern_count desc, match_length desc, topic asc
+    ) = 1
+{%- endmacro %}
+
+{% macro framed(alias, column) -%}
+    {#- one context level's reading in int_figure_contexts: the framing pack's (alias_in_frame)
+        when the figure has a frame topic, else the best of any pack (alias) -#}
+    case when frames.frame_topic is null then {{ alias }}.{{ column }} else {{ alias }}_in_frame.{{ column }} end
 {%- endmacro %}

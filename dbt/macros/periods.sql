@@ -106,6 +106,10 @@
             then 'figures for ' || {{ re_extract(expr, '(' ~ month ~ ' (19|20)\\d{2})', 1) }}
         when {{ re_matches(expr, '\\b(financial year|fy) ?(19|20)\\d{2} ?[/-] ?\\d{2,4}') }}
             then {{ re_extract(expr, '((19|20)\\d{2} ?[/-] ?\\d{2,4})', 1) }}
+        -- "in the 2023/24 financial year", "during 2022-23", "for 2023/2024": when it names one
+        when {{ re_matches(expr, '\\b(in|during|for) (the )?(19|20)\\d{2} ?[/-] ?(\\d{2}|(19|20)\\d{2})\\b') }}
+            and not {{ re_matches(expr, '(19|20)\\d{2} ?[/-] ?\\d{2}.*(19|20)\\d{2} ?[/-] ?\\d{2}') }}
+            then {{ re_extract(expr, '\\b(in|during|for) (the )?((19|20)\\d{2} ?[/-] ?(\\d{2}|(19|20)\\d{2}))\\b', 3) }}
         when {{ re_matches(expr, '\\bcalendar year (19|20)\\d{2}\\b') }}
             then {{ re_extract(expr, 'calendar year ((19|20)\\d{2})', 1) }}
         when {{ re_matches(expr, '\\b(19|20)\\d{2},? calendar year\\b') }}

@@ -11,30 +11,23 @@ from __future__ import annotations
 
 import csv
 import shutil
-from collections import defaultdict
+from pathlib import Path
 
+import duckdb
 import pytest
 
+from dagster_project import scoring
 from dagster_project.paths import PROJECT_ROOT
 from tests.conftest import _querier, build_warehouse
 
 DEVCORPUS = PROJECT_ROOT.parent / "shared" / "devcorpus"
-KEY = (
-    "force_id",
-    "measure",
-    "offence_category",
-    "sex",
-    "area_name",
-    "period_kind",
-    "period_label",
-    "custody",
-)
+MISSING_KEY = ("measure", "offence_category", "sex", "period_label", "area_name", "custody")
 # (file, measure, offence_category, sex, period_label, area, custody) of each expected figure
 # not read yet: areas as rows with the as-at date only in the question (Bedfordshire), figures
 # in a PDF's prose whose period is in another sentence (Kent, Lancashire, Staffordshire), a
 # suppressed value in words under an area heading (North Wales), monthly CSV exports
-# (Northamptonshire), a two-level merged header by sex (Sussex), a long-format records-system
-# export (Warwickshire) and a staff count whose measure words sit in the next line of an e-mail.
+# (Northamptonshire), a two-level merged header by sex (Sussex) and a long-format records-system
+# export (Warwickshire).
 MISSING = {
     (
         "bedfordshire/BP-FOI-0955-24.docx",
@@ -146,7 +139,6 @@ MISSING = {
     ("sussex/SXP-FOI-1448-24.docx", "sro_granted", "", "female", "2023", "", ""),
     ("sussex/SXP-FOI-1448-24.docx", "sro_granted", "", "male", "2022", "", ""),
     ("sussex/SXP-FOI-1448-24.docx", "sro_granted", "", "male", "2023", "", ""),
-    ("warwickshire/FOI-1776-24.txt", "offender_manager_staff", "", "all", "2024-12-03", "", ""),
     (
         "warwickshire/WARKS-FOI-0777-24.csv",
         "breach_offences",
@@ -177,52 +169,31 @@ pytestmark = [
 ]
 
 
-def _norm(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _read_expected() -> dict[str, dict[tuple, tuple]]:
-    by_file: dict[str, dict[tuple, tuple]] = defaultdict(dict)
-    for path in sorted(DEVCORPUS.glob("expected_*.csv")):
-        with path.open(newline="", encoding="utf-8") as handle:
-            for row in csv.DictReader(handle):
-                values = (row["value_status"], row["value"], row["value_low"], row["value_high"])
-                by_file[row["file"]][tuple(row[k] for k in KEY)] = values
-    return by_file
+def _read_expected() -> scoring.Figures:
+    return scoring.expected(DEVCORPUS)
 
 
 @pytest.fixture(scope="module")
-def query(tmp_path_factory: pytest.TempPathFactory):
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("devcorpus")
     shutil.copytree(DEVCORPUS / "raw", root / "raw")
-    return _querier(build_warehouse(root / "raw", root / "warehouse" / "foi.duckdb"))
+    return build_warehouse(root / "raw", root / "warehouse" / "foi.duckdb")
 
 
 @pytest.fixture(scope="module")
-def facts(query) -> dict[str, dict[tuple, tuple]]:
-    """Every fact per file, summed per key (breach titles of one category and period add up,
-    as the corpus lists them)."""
-    rows = query(
-        """
-        select d.path, f.force_id, f.measure, coalesce(f.offence_category, ''), f.sex,
-            coalesce(f.area_name, ''), f.period_kind, f.period_label, coalesce(f.custody, ''),
-            case when count(*) = 1 then any_value(f.value_status)
-                 when bool_and(f.value_status = 'reported') then 'reported'
-                 else string_agg(distinct f.value_status, '+' order by f.value_status) end,
-            sum(f.value), sum(f.value_low), sum(f.value_high)
-        from marts.fct_disclosed_figures f
-        join raw.documents d using (document_id)
-        group by all
-        """
-    )
-    by_file: dict[str, dict[tuple, tuple]] = defaultdict(dict)
-    for row in rows:
-        by_file[row[0]][tuple(_norm(v) for v in row[1:9])] = tuple(_norm(v) for v in row[9:])
-    return by_file
+def query(warehouse: Path):
+    return _querier(warehouse)
+
+
+@pytest.fixture(scope="module")
+def facts(warehouse: Path) -> scoring.Figures:
+    """Every fact of the corpus's topic per file, summed per key (breach titles of one category
+    and period add up, as the corpus lists them)."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return scoring.facts(con, scoring.expected_topics(DEVCORPUS))
+    finally:
+        con.close()
 
 
 def test_every_fact_is_an_expected_figure_with_its_exact_value(facts):
@@ -239,7 +210,7 @@ def test_every_fact_is_an_expected_figure_with_its_exact_value(facts):
 def test_every_expected_figure_is_a_fact_but_the_listed_misses(facts):
     expected = _read_expected()
     missing = {
-        (file, key[1], key[2], key[3], key[6], key[4], key[7])
+        (file, *(key[scoring.KEY.index(c)] for c in MISSING_KEY))
         for file, keys in expected.items()
         for key in keys
         if key not in facts.get(file, {})
@@ -248,12 +219,7 @@ def test_every_expected_figure_is_a_fact_but_the_listed_misses(facts):
 
 
 def test_silent_pages_give_no_fact(facts):
-    silent = {
-        line.strip()
-        for path in DEVCORPUS.glob("silent_*.txt")
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    }
+    silent = scoring.silent(DEVCORPUS)
     assert silent and {file for file in silent if facts.get(file)} == set()
 
 

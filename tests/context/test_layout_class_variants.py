@@ -11,80 +11,48 @@ into a failure the day it is fixed and must then be removed.
 
 from __future__ import annotations
 
-import csv
-from collections import defaultdict
 from pathlib import Path
 
+import duckdb
 import pytest
 
+from dagster_project import scoring
 from tests.conftest import _querier, build_warehouse
 
 VARIANTS = Path(__file__).resolve().parent / "variants"
-KEY = (
-    "force_id",
-    "measure",
-    "offence_category",
-    "sex",
-    "area_name",
-    "period_kind",
-    "period_label",
-    "custody",
-)
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
-def query(tmp_path_factory: pytest.TempPathFactory):
+def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("variants")
-    return _querier(build_warehouse(VARIANTS / "raw", root / "warehouse" / "foi.duckdb"))
+    return build_warehouse(VARIANTS / "raw", root / "warehouse" / "foi.duckdb")
 
 
-def _norm(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
+@pytest.fixture(scope="module")
+def query(warehouse: Path):
+    """A querier that also knows its warehouse file."""
+    run = _querier(warehouse)
+    run.warehouse = warehouse
+    return run
 
 
-def _expected() -> dict[str, dict[tuple, tuple]]:
-    rows: dict[str, dict[tuple, tuple]] = defaultdict(dict)
-    with (VARIANTS / "expected_variants.csv").open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            rows[row["file"]][tuple(row[k] for k in KEY)] = (
-                row["value_status"],
-                row["value"],
-                row["value_low"],
-                row["value_high"],
-            )
-    return rows
+EXPECTED = scoring.expected(VARIANTS)
+TOPICS = scoring.expected_topics(VARIANTS)
 
 
-EXPECTED = _expected()
-
-
-def facts(query, path: str) -> dict[tuple, tuple]:
+def facts(warehouse: Path, path: str) -> dict[tuple, tuple]:
     """The facts of one document, summed per key as scripts/score_devcorpus.py does."""
-    rows = query(
-        f"""
-        select f.force_id, f.measure, coalesce(f.offence_category, ''), f.sex,
-            coalesce(f.area_name, ''), f.period_kind, f.period_label, coalesce(f.custody, ''),
-            case when count(*) = 1 then any_value(f.value_status)
-                 when bool_and(f.value_status = 'reported') then 'reported'
-                 else string_agg(distinct f.value_status, '+' order by f.value_status) end,
-            sum(f.value), sum(f.value_low), sum(f.value_high)
-        from marts.fct_disclosed_figures f
-        join raw.documents d using (document_id)
-        where d.path = '{path}'
-        group by all
-        """
-    )
-    return {tuple(_norm(v) for v in r[:8]): tuple(_norm(v) for v in r[8:]) for r in rows}
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return scoring.facts(con, TOPICS).get(path, {})
+    finally:
+        con.close()
 
 
 def assert_exact(query, path: str) -> None:
-    got, want = facts(query, path), EXPECTED.get(path, {})
+    got, want = facts(query.warehouse, path), EXPECTED.get(path, {})
     missing = {k: v for k, v in want.items() if k not in got}
     wrong = {k: (got[k], v) for k, v in want.items() if k in got and got[k] != v}
     unexpected = {k: v for k, v in got.items() if k not in want}
@@ -94,7 +62,7 @@ def assert_exact(query, path: str) -> None:
 
 
 def assert_silent(query, path: str) -> None:
-    assert facts(query, path) == {}, f"{path} must state no fact"
+    assert facts(query.warehouse, path) == {}, f"{path} must state no fact"
     assert query(f"select count(*) from raw.documents where path = '{path}'") == [(1,)]
 
 
@@ -107,7 +75,7 @@ def review_labels(query, path: str) -> str:
         where d.path = '{path}'
         """
     )
-    return " | ".join(" ".join(_norm(v) for v in row) for row in rows)
+    return " | ".join(" ".join(scoring.norm(v) for v in row) for row in rows)
 
 
 def fails(reason: str, path: str):
@@ -311,7 +279,7 @@ def test_flattened_cell_tables_with_a_misaligned_row(query, path, label, stray):
 )
 def test_revised_responses(query, original, revised):
     assert_exact(query, revised)
-    assert facts(query, original) == {}, "only the revision's figures are facts"
+    assert facts(query.warehouse, original) == {}, "only the revision's figures are facts"
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,9 @@
 """`foi review`: unclassified labels listed with rapidfuzz suggestions, and an approval that
-appends one mapping line, with who/when/why, which then matches the label it was made for."""
+writes one pattern, with who/when/why, into the topic pack declaring the target, which then
+matches the label it was made for."""
 
 from __future__ import annotations
 
-import csv
 import shutil
 from datetime import date
 from pathlib import Path
@@ -11,7 +11,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.review import SEEDS_DIR, ReviewError, approve, label_pattern, pending
+from dagster_project import topics
+from dagster_project.review import ReviewError, approve, label_pattern, pending
+from dagster_project.topics import TOPICS_DIR
 
 
 def test_unclassified_titles_are_listed_with_ranked_suggestions(hazard_warehouse: Path) -> None:
@@ -30,13 +32,12 @@ def test_unclassified_titles_are_listed_with_ranked_suggestions(hazard_warehouse
     ]
 
 
-def test_approval_appends_one_line_that_matches_the_label(
+def test_approval_writes_one_pattern_into_the_pack_that_matches_the_label(
     hazard_warehouse: Path, tmp_path: Path
 ) -> None:
-    seeds = tmp_path / "seeds"
-    seeds.mkdir()
-    shutil.copy(SEEDS_DIR / "offence_title_patterns.csv", seeds)
-    before = (seeds / "offence_title_patterns.csv").read_text().splitlines()
+    shutil.copytree(TOPICS_DIR, tmp_path / "topics")
+    pack = tmp_path / "topics" / "sex-offender-management" / "topic.yml"
+    before = pack.read_text(encoding="utf-8")
 
     path = approve(
         hazard_warehouse,
@@ -45,35 +46,37 @@ def test_approval_appends_one_line_that_matches_the_label(
         "typo of SHPO in the title",
         who="reviewer",
         today=date(2026, 11, 29),
-        seeds_dir=seeds,
+        topic_folders=[tmp_path / "topics"],
     )
 
-    after = path.read_text().splitlines()
-    assert after[: len(before)] == before
-    added = next(csv.DictReader([after[0], after[-1]]))
-    assert added == {
-        "priority": str(max(int(line.split(",")[0]) for line in before[1:]) + 1),
-        "pattern": r"^breech of s\.h\.p\.o\.$",
-        "offence_key": "shpo_breach",
-        "note": "approved in review: Breech of S.H.P.O.",
-        "added_by": "reviewer",
-        "added_at": "2026-11-29",
-        "reason": "typo of SHPO in the title",
-    }
-    # the line matches the label the way the dbt models match it (normalised, regexp)
+    assert path == pack.resolve()
+    after = path.read_text(encoding="utf-8")
+    # one block added, every other line (comments included) kept
+    assert len(after.splitlines()) == len(before.splitlines()) + 5
+    assert set(before.splitlines()) <= set(after.splitlines())
+    shpo = next(o for o in topics.load_pack(path).offences if o.offence_key == "shpo_breach")
+    added = shpo.patterns[-1]
+    assert (added.pattern, added.note, added.added_by, added.added_at, added.reason) == (
+        r"^breech of s\.h\.p\.o\.$",
+        "approved in review: Breech of S.H.P.O.",
+        "reviewer",
+        "2026-11-29",
+        "typo of SHPO in the title",
+    )
+    # the pattern matches the label the way the dbt models match it (normalised, regexp)
     matched = (
         duckdb.connect()
-        .execute("select regexp_matches(lower('Breech of S.H.P.O.'), ?)", [added["pattern"]])
+        .execute("select regexp_matches(lower('Breech of S.H.P.O.'), ?)", [added.pattern])
         .fetchone()
     )
     assert matched == (True,)
-    assert label_pattern("Breech  of S.H.P.O.") == added["pattern"]
+    assert label_pattern("Breech  of S.H.P.O.") == added.pattern
 
 
 def test_approval_refuses_a_target_outside_the_vocabulary(
     hazard_warehouse: Path, tmp_path: Path
 ) -> None:
-    with pytest.raises(ReviewError, match=r"'stalking_breach' is not in offences\.csv"):
+    with pytest.raises(ReviewError, match=r"'stalking_breach' is not in any topic pack"):
         approve(
             hazard_warehouse,
             "Breech of S.H.P.O.",

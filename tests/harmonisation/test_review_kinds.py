@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from dagster_project import topics
 from dagster_project.paths import PROJECT_ROOT
 from dagster_project.review import (
     SEEDS_DIR,
@@ -22,6 +23,7 @@ from dagster_project.review import (
     review_kind,
     vocabulary,
 )
+from dagster_project.topics import TOPICS_DIR
 
 
 @pytest.fixture(scope="module")
@@ -92,9 +94,12 @@ def test_an_area_label_is_approved_into_the_area_seed(corpus_warehouse: Path, tm
 
 
 def test_a_table_label_can_still_be_approved_as_a_measure(corpus_warehouse: Path, tmp_path):
-    shutil.copy(SEEDS_DIR / "measure_label_patterns.csv", tmp_path)
-    path = approve(corpus_warehouse, "Cardiff", "rso_wanted", "test", seeds_dir=tmp_path)
-    assert list(csv.DictReader(path.open()))[-1]["measure"] == "rso_wanted"
+    shutil.copytree(TOPICS_DIR, tmp_path / "topics")
+    path = approve(
+        corpus_warehouse, "Cardiff", "rso_wanted", "test", topic_folders=[tmp_path / "topics"]
+    )
+    wanted = next(m for m in topics.load_pack(path).measures if m.measure == "rso_wanted")
+    assert wanted.patterns[-1].pattern == "^cardiff$"
 
 
 def test_a_period_label_cannot_be_approved(corpus_warehouse: Path) -> None:
@@ -125,7 +130,7 @@ def test_foi_review_prints_file_context_scores_and_the_command(corpus_warehouse:
         "(table_cell)",
         "    context: Cardiff | 12 | 9 | 14",
         "    under: Cardiff > 2018/2019",
-        "    seed: dbt/seeds/area_label_patterns.csv; suggestions (areas only):",
+        "    written to: dbt/seeds/area_label_patterns.csv; suggestions (areas only):",
         "      area (100): reads as a place name: capitalised words, none of them a measure's word",
         "    approve: foi review --approve Cardiff --as area --why 'WHY'",
     ]

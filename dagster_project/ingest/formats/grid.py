@@ -9,6 +9,7 @@ paragraphs. A sheet holding error values or uncalculated formulas is refused.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -33,11 +34,15 @@ def check_size(title: str, rows: int, columns: int) -> None:
         )
 
 
-def cell_text(value: object) -> str:
-    """A cell's value as text: dates as ISO dates, whole floats without `.0`."""
+def cell_text(value: object, number_format: str = "") -> str:
+    """A cell's value as text: dates as ISO dates, whole floats without `.0`. A date shown
+    without its day (a month column formatted `mmm-yy`) is the month it names: "Aug 2024"."""
     if value is None:
         return ""
     if isinstance(value, datetime | date):
+        shown = re.sub(r'"[^"]*"|\[[^]]*\]', "", number_format.lower())
+        if "m" in shown and "y" in shown and "d" not in shown:
+            return value.strftime("%b %Y")
         return value.isoformat()[:10]
     if isinstance(value, float) and value.is_integer():
         return str(int(value))

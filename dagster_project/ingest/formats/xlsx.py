@@ -72,16 +72,18 @@ def _visible_grid(sheet: Worksheet, formula_sheet: Worksheet | None) -> Grid:
         for col in range(1, (sheet.max_column or 0) + 1):
             if col in hidden_cols:
                 continue
-            value = sheet.cell(row, col).value
+            cell = sheet.cell(row, col)
+            value, number_format = cell.value, cell.number_format
             if value is None and (row, col) in spans:
-                value = sheet.cell(*spans[(row, col)]).value
+                source = sheet.cell(*spans[(row, col)])
+                value, number_format = source.value, source.number_format
             if (
                 value is None
                 and formula_sheet is not None
                 and _is_formula(formula_sheet.cell(row, col).value)
             ):
                 value = UNCALCULATED
-            cells.append((row, col, cell_text(value)))
+            cells.append((row, col, cell_text(value, number_format or "")))
         grid.append(cells)
     return grid
 

@@ -47,8 +47,12 @@ distinct_texts as (
     select lead_norm from contexts
 ),
 
+topics_per_pack as (
+    {{ topic_pattern_per_pack('distinct_texts', 'patterns', 'measure', 'text_norm', ['offence_category']) }}
+),
+
 topics as (
-    {{ best_topic_pattern_per_label('distinct_texts', 'patterns', 'measure', 'text_norm', ['offence_category']) }}
+    {{ best_topic_pattern_per_label('topics_per_pack', 'measure', 'text_norm', ['offence_category']) }}
 ),
 
 label_texts as (
@@ -58,8 +62,51 @@ label_texts as (
 
 -- A heading is worded like a label ("Applications received"): the label patterns read it
 -- first, the question patterns after.
+label_topics_per_pack as (
+    {{ topic_pattern_per_pack('label_texts', 'label_patterns', 'measure') }}
+),
+
 label_topics as (
-    {{ best_topic_pattern_per_label('label_texts', 'label_patterns', 'measure') }}
+    {{ best_topic_pattern_per_label('label_topics_per_pack', 'measure') }}
+),
+
+subject_patterns as (
+    select * from {{ ref('topic_subject_patterns') }}
+),
+
+-- The pack whose subject words a text names (one pack only: a text naming two is no frame).
+subjects as (
+    select
+        distinct_texts.text_norm,
+        case when count(distinct subject_patterns.topic) = 1 then min(subject_patterns.topic) end as topic
+    from distinct_texts
+    inner join subject_patterns on {{ re_matches_column('distinct_texts.text_norm', 'subject_patterns.pattern') }}
+    group by distinct_texts.text_norm
+),
+
+-- The topic a figure is framed by: the pack whose subject words its sub-question, question or
+-- document title names (in that order), else the pack of the measure its question asks about. Every nearer level
+-- (heading, preamble, lead) and every label is then read within that pack, so a word two packs
+-- use ("Disclosures made") means what it means in the answer's topic.
+frames as (
+    select
+        contexts.document_id,
+        contexts.source_key,
+        coalesce(
+            sub_question_subjects.topic,
+            question_subjects.topic,
+            title_subjects.topic,
+            sub_question_topics.topic,
+            question_topics.topic,
+            frame_title_topics.topic
+        ) as frame_topic
+    from contexts
+    left join topics as sub_question_topics on contexts.sub_question_norm = sub_question_topics.text_norm
+    left join topics as question_topics on contexts.question_norm = question_topics.text_norm
+    left join subjects as sub_question_subjects on contexts.sub_question_norm = sub_question_subjects.text_norm
+    left join subjects as question_subjects on contexts.question_norm = question_subjects.text_norm
+    left join topics as frame_title_topics on contexts.title_norm = frame_title_topics.text_norm
+    left join subjects as title_subjects on contexts.title_norm = title_subjects.text_norm
 ),
 
 area_patterns as (
@@ -82,14 +129,17 @@ read_levels as (
         contexts.heading_path,
         contexts.preamble,
         contexts.context_path,
-        coalesce(heading_labels.measure, heading_topics.measure) as heading_measure,
-        heading_topics.offence_category as heading_offence_category,
+        frames.frame_topic,
+        coalesce({{ framed('heading_labels', 'measure') }}, {{ framed('heading_topics', 'measure') }}) as heading_measure,
+        {{ framed('heading_topics', 'offence_category') }} as heading_offence_category,
         -- a line introducing a list is a sentence: the question patterns read it first
-        coalesce(preamble_topics.measure, preamble_labels.measure) as preamble_measure,
-        preamble_topics.offence_category as preamble_offence_category,
-        title_topics.measure as title_measure,
+        coalesce({{ framed('preamble_topics', 'measure') }}, {{ framed('preamble_labels', 'measure') }}) as preamble_measure,
+        {{ framed('preamble_topics', 'offence_category') }} as preamble_offence_category,
+        {{ framed('title_topics', 'measure') }} as title_measure,
+        -- the question's measure read within the frame (int_sections_classified reads it alone)
+        coalesce({{ framed('sub_question_topics', 'measure') }}, {{ framed('question_topics', 'measure') }}) as question_measure,
         -- the paragraph's opening sentence, when the figure stands in a later one
-        lead_topics.measure as lead_measure,
+        {{ framed('lead_topics', 'measure') }} as lead_measure,
         {{ period_phrase('contexts.heading_norm') }} as heading_period_text,
         {{ period_phrase('contexts.preamble_norm') }} as preamble_period_text,
         {{ period_phrase('sentences.sentence_norm') }} as sentence_period_text,
@@ -109,15 +159,16 @@ read_levels as (
             {{ list_year('contexts.heading_norm') }},
             {{ list_year('contexts.preamble_norm') }},
             {{ list_year('contexts.sub_question_norm') }},
-            {{ list_year('contexts.question_norm') }}
+            {{ list_year('contexts.question_norm') }},
+            {{ list_year('contexts.title_norm') }}
         ) as context_year,
         heading_areas.area_kind as heading_area_kind,
         {{ custody_of('contexts.heading') }} as heading_custody,
         {{ custody_of('contexts.preamble') }} as preamble_custody,
         -- a heading nothing else reads (no measure, period, sex or custody) may be an area name
         contexts.heading is not null
-        and heading_topics.measure is null
-        and heading_labels.measure is null
+        and {{ framed('heading_topics', 'measure') }} is null
+        and {{ framed('heading_labels', 'measure') }} is null
         and {{ period_phrase('contexts.heading_norm') }} is null
         and {{ sex_of('contexts.heading') }} is null
         and {{ custody_of('contexts.heading') }} is null
@@ -127,12 +178,31 @@ read_levels as (
     from contexts
     left join sentences
         on contexts.document_id = sentences.document_id and contexts.source_key = sentences.source_key
+    left join frames on contexts.document_id = frames.document_id and contexts.source_key = frames.source_key
     left join topics as heading_topics on contexts.heading_norm = heading_topics.text_norm
+    left join topics_per_pack as heading_topics_in_frame
+        on contexts.heading_norm = heading_topics_in_frame.text_norm and frames.frame_topic = heading_topics_in_frame.topic
     left join topics as preamble_topics on contexts.preamble_norm = preamble_topics.text_norm
+    left join topics_per_pack as preamble_topics_in_frame
+        on contexts.preamble_norm = preamble_topics_in_frame.text_norm and frames.frame_topic = preamble_topics_in_frame.topic
     left join topics as title_topics on contexts.title_norm = title_topics.text_norm
+    left join topics_per_pack as title_topics_in_frame
+        on contexts.title_norm = title_topics_in_frame.text_norm and frames.frame_topic = title_topics_in_frame.topic
     left join topics as lead_topics on contexts.lead_norm = lead_topics.text_norm
+    left join topics_per_pack as lead_topics_in_frame
+        on contexts.lead_norm = lead_topics_in_frame.text_norm and frames.frame_topic = lead_topics_in_frame.topic
+    left join topics as question_topics on contexts.question_norm = question_topics.text_norm
+    left join topics_per_pack as question_topics_in_frame
+        on contexts.question_norm = question_topics_in_frame.text_norm and frames.frame_topic = question_topics_in_frame.topic
+    left join topics as sub_question_topics on contexts.sub_question_norm = sub_question_topics.text_norm
+    left join topics_per_pack as sub_question_topics_in_frame
+        on contexts.sub_question_norm = sub_question_topics_in_frame.text_norm and frames.frame_topic = sub_question_topics_in_frame.topic
     left join label_topics as heading_labels on contexts.heading_norm = heading_labels.label_norm
+    left join label_topics_per_pack as heading_labels_in_frame
+        on contexts.heading_norm = heading_labels_in_frame.label_norm and frames.frame_topic = heading_labels_in_frame.topic
     left join label_topics as preamble_labels on contexts.preamble_norm = preamble_labels.label_norm
+    left join label_topics_per_pack as preamble_labels_in_frame
+        on contexts.preamble_norm = preamble_labels_in_frame.label_norm and frames.frame_topic = preamble_labels_in_frame.topic
     left join heading_areas on contexts.heading_norm = heading_areas.label_norm
 )
 

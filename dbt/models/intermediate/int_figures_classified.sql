@@ -183,21 +183,43 @@ offence_matched as (
     where row_titles.label_norm is not null or col_titles.label_norm is not null
 ),
 
--- The measure each label names.
+-- The measure each label names (decision 1000): read within the pack that frames the figure
+-- (its question's, else its document title's; int_figure_contexts) when it has one,
+-- so "Applications" under a Clare's Law question is a Clare's Law measure and a word another
+-- pack uses is never taken across topics; without a context, the longest match of any pack, a
+-- tie naming none (review).
+label_measures_per_pack as (
+    {{ topic_pattern_per_pack('distinct_label_norms', 'measure_patterns', 'measure') }}
+),
+
 label_measures as (
-    {{ best_topic_pattern_per_label('distinct_label_norms', 'measure_patterns', 'measure') }}
+    {{ best_topic_pattern_per_label('label_measures_per_pack', 'measure') }}
+),
+
+context_topics as (
+    select
+        figure_id,
+        frame_topic as topic
+    from contexts
 ),
 
 measure_matched as (
     select
         normalised.figure_id,
-        row_measures.measure as row_measure,
-        col_measures.measure as col_measure,
-        group_measures.measure as group_measure
+        case when context_topics.topic is null then row_measures.measure else row_in_pack.measure end as row_measure,
+        case when context_topics.topic is null then col_measures.measure else col_in_pack.measure end as col_measure,
+        case when context_topics.topic is null then group_measures.measure else group_in_pack.measure end as group_measure
     from normalised
+    left join context_topics on normalised.figure_id = context_topics.figure_id
     left join label_measures as row_measures on normalised.row_label_norm = row_measures.label_norm
     left join label_measures as col_measures on normalised.col_label_norm = col_measures.label_norm
     left join label_measures as group_measures on normalised.row_group_norm = group_measures.label_norm
+    left join label_measures_per_pack as row_in_pack
+        on normalised.row_label_norm = row_in_pack.label_norm and context_topics.topic = row_in_pack.topic
+    left join label_measures_per_pack as col_in_pack
+        on normalised.col_label_norm = col_in_pack.label_norm and context_topics.topic = col_in_pack.topic
+    left join label_measures_per_pack as group_in_pack
+        on normalised.row_group_norm = group_in_pack.label_norm and context_topics.topic = group_in_pack.topic
 ),
 
 -- The breakdown value each label names in each pack (ethnicity "Asian or Asian British" ->
@@ -247,6 +269,11 @@ tables_with_areas as (
     inner join area_matched on normalised.figure_id = area_matched.figure_id
     where area_matched.area_kind = 'area' and normalised.table_no is not null
 ),
+
+{# the question's measure: read within the figure's frame when it has one #}
+{% set framed_question -%}
+    case when contexts.frame_topic is null then sections.question_measure else contexts.question_measure end
+{%- endset %}
 
 labelled as (
     select
@@ -340,14 +367,14 @@ labelled as (
         coalesce({{ re_matches(normalise_label('sections.answer_text'), '\\b(nb|n\\.b\\.|note|please note|these (figures|numbers)|this|the (figures|numbers|above)|figures)\\b.{0,60}(includ|exclud)\\w*( those| offenders| people)?( currently)? in (custody|prison)') }}, false)
             as is_custody_note,
         -- the measure the context names when the figure's own labels name none, nearest first
-        coalesce(contexts.lead_measure, contexts.heading_measure, contexts.preamble_measure, sections.question_measure, contexts.title_measure)
+        coalesce(contexts.lead_measure, contexts.heading_measure, contexts.preamble_measure, {{ framed_question }}, contexts.title_measure)
             as context_measure,
         case
             when contexts.lead_measure is not null then 'sentence'
             when contexts.heading_measure is not null then 'heading'
             when contexts.preamble_measure is not null then 'preamble'
-            when sections.question_measure is not null and sections.question_no similar to '[0-9]+[a-z]' then 'sub_question'
-            when sections.question_measure is not null then 'question'
+            when {{ framed_question }} is not null and sections.question_no similar to '[0-9]+[a-z]' then 'sub_question'
+            when {{ framed_question }} is not null then 'question'
             when contexts.title_measure is not null then 'title'
         end as context_measure_from,
         contexts.heading_measure is not null

@@ -20,8 +20,12 @@ distinct_questions as (
     from sections
 ),
 
+matched_per_pack as (
+    {{ topic_pattern_per_pack('distinct_questions', 'patterns', 'measure', 'question_norm', ['offence_category']) }}
+),
+
 matched as (
-    {{ best_topic_pattern_per_label('distinct_questions', 'patterns', 'measure', 'question_norm', ['offence_category']) }}
+    {{ best_topic_pattern_per_label('matched_per_pack', 'measure', 'question_norm', ['offence_category']) }}
 )
 
 select

@@ -1,5 +1,6 @@
 -- Every topic's measures compared across forces: force x measure x period x breakdown value,
--- with rates per 100,000 people, ranks and change on the previous period of the same kind.
+-- with rates per 100,000 people (the mid-year estimate of the year a period starts in, or the
+-- latest before it), ranks and change on the previous period of the same kind.
 -- Force-wide figures only (no area, no count of people in custody only). One document per
 -- force, measure and period (the newest answer), so two answers that break the same count
 -- down differently are never added together. 'all' is summed from male and female only when
@@ -93,10 +94,16 @@ rated as (
         not summed.is_partial_period and summed.value is not null as is_comparable
     from summed
     inner join measures on summed.measure = measures.measure
+    -- the estimate of the year the period starts in, else the latest before it (population_date
+    -- says which): the seed's estimates end before the newest answers
     left join population
         on
             summed.ons_pfa_code = population.ons_pfa_code
-            and year(summed.period_start) = population.reference_year
+            and population.reference_year <= year(summed.period_start)
+    qualify row_number() over (
+        partition by summed.force_id, summed.measure, summed.period_label, summed.dimension, summed.dimension_value
+        order by population.reference_year desc nulls last
+    ) = 1
 ),
 
 with_rates as (
@@ -109,9 +116,15 @@ with_rates as (
         lag(is_comparable) over series as previous_is_comparable
     from rated
     window series as (
-        partition by topic, measure, force_id, period_kind, dimension, dimension_value,
-        -- a monthly range follows a monthly range, a year a year
-        date_diff('day', period_start, period_end) > 31
+        partition by
+            topic,
+            measure,
+            force_id,
+            period_kind,
+            dimension,
+            dimension_value,
+            -- a monthly range follows a monthly range, a year a year
+            date_diff('day', period_start, period_end) > 31
         order by period_start
     )
 )
