@@ -484,7 +484,9 @@ def prepare_command(
 
 
 topic_app = typer.Typer(
-    help="Topic packs: what a round robin on one subject counts (topics/<topic>/topic.yml).",
+    help="Topic packs: what a round robin on one subject counts (topics/<topic>/topic.yml, "
+    "and the folders named in FOI_TOPIC_PATH).\n\nExample:\n\n  foi topic new knife-crime "
+    "--in ~/foi/topics",
     no_args_is_help=True,
 )
 app.add_typer(topic_app, name="topic")

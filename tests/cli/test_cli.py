@@ -39,8 +39,11 @@ def test_every_command_and_option_has_help_and_every_command_an_example() -> Non
         "export",
         "status",
         "prepare",
+        "topic",
     }
-    for name, command in group.commands.items():
+    commands = dict(group.commands)
+    commands.update({f"topic {n}": c for n, c in group.commands["topic"].commands.items()})
+    for name, command in commands.items():
         assert "Example" in command.help, name
         for param in command.params:
             if isinstance(param, typer.core.TyperOption) and param.name != "help":
