@@ -100,6 +100,8 @@ class ReviewItem:
     suggestions: tuple[Suggestion, ...]
     # the chain the label was read under: "Q1 > The figures for September 2025 are > Wrexham"
     under: str = ""
+    # the topic pack the label was read in ("" when nothing says)
+    topic: str = ""
 
     @property
     def seed(self) -> str | None:
@@ -197,8 +199,9 @@ def review_kind(label_kind: str, label_text: str) -> str:
     }.get(label_kind, "document")
 
 
-def suggest(label: str, kind: str, limit: int = 3) -> tuple[Suggestion, ...]:
-    """The closest targets of a label's own kind, best first (score 0-100), each explained."""
+def suggest(label: str, kind: str, limit: int = 3, topic: str = "") -> tuple[Suggestion, ...]:
+    """The closest targets of a label's own kind, best first (score 0-100), each explained; a
+    measure or question read in a topic is offered that topic pack's measures only."""
     if kind not in KINDS or not label:
         return ()
     if kind == "area":
@@ -210,7 +213,10 @@ def suggest(label: str, kind: str, limit: int = 3) -> tuple[Suggestion, ...]:
                 "reads as a place name: capitalised words, none of them a measure's word",
             ),
         )
-    choices = vocabulary(kind)
+    packs = _current_packs()
+    if topic and kind in ("measure", "topic") and any(p.topic == topic for p in packs):
+        packs = [p for p in packs if p.topic == topic]
+    choices = vocabulary(kind, packs) if KINDS[kind].pack_section else vocabulary(kind)
     words = _words(label)
     ranked = process.extract(words, choices, scorer=fuzz.token_set_ratio, limit=limit)
     return tuple(
@@ -235,17 +241,17 @@ def pending(warehouse: Path) -> list[ReviewItem]:
             select u.label_kind, coalesce(u.label_text, u.row_label, ''), u.reason, count(*),
                    string_agg(distinct u.force_id, ', '), min(d.path), min(u.source_locator),
                    arg_min(u.source_text, u.source_locator),
-                   arg_min(u.context_path, u.source_locator)
+                   arg_min(u.context_path, u.source_locator), coalesce(u.topic, '')
             from marts.dq_unclassified as u
             left join raw.documents as d using (document_id)
-            group by u.label_kind, 2, u.reason
-            order by count(*) desc, 2
+            group by u.label_kind, 2, u.reason, coalesce(u.topic, '')
+            order by coalesce(u.topic, '') = '', coalesce(u.topic, ''), count(*) desc, 2
             """
         ).fetchall()
     finally:
         con.close()
     items = []
-    for label_kind, text, reason, count, forces, path, locator, context, under in rows:
+    for label_kind, text, reason, count, forces, path, locator, context, under, topic in rows:
         kind = review_kind(label_kind, text)
         items.append(
             ReviewItem(
@@ -258,8 +264,9 @@ def pending(warehouse: Path) -> list[ReviewItem]:
                 path or "",
                 locator or "",
                 " ".join((context or "").split()),
-                suggest(text, kind),
+                suggest(text, kind, topic=topic),
                 "" if under in (None, "(document)") else under,
+                topic,
             )
         )
     return items
@@ -269,8 +276,13 @@ def format_items(items: list[ReviewItem]) -> str:
     """The review list as text, one block per label, each with the command that approves it."""
     if not items:
         return "Nothing to review: every figure matched a mapping."
-    blocks = [f"{len(items)} labels wait for a person (most figures first):"]
+    blocks = [f"{len(items)} labels wait for a person, by topic (most figures first):"]
+    topic = None
     for item in items:
+        if item.topic != topic:
+            topic = item.topic
+            count = sum(1 for other in items if other.topic == topic)
+            blocks.append(f"== {topic or 'no topic read'}: {count} labels")
         lines = [
             f"[{item.kind}] {item.label_text or '(no label)'}",
             f"    {item.figure_count} figure(s), {item.force_ids}: {item.reason}",

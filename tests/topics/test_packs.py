@@ -164,6 +164,6 @@ def test_foi_topic_new_and_check_from_the_command_line(tmp_path: Path) -> None:
     assert broken.stdout == ""
     assert broken.stderr.strip().endswith(
         "topic.yml:18: unknown key 'colour' in the pack (known: topic, title, description, "
-        "measures, questions, dimensions, offences)"
+        "subjects, measures, questions, dimensions, offences)"
     )
     assert len(broken.stderr.strip().splitlines()) == 1

@@ -14,7 +14,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project import scoring
+from dagster_project import scoring, topics
 from tests.conftest import _querier, build_warehouse
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
@@ -198,3 +198,21 @@ def test_a_suppressed_month_is_a_range_in_the_generic_mart(query) -> None:
             and period_label = '2024-09-01/2024-09-30'
         """
     ) == [(None, 1, 4, "suppressed", None)]
+
+
+def test_review_groups_labels_by_topic_and_offers_the_topics_own_measures(warehouse) -> None:
+    from dagster_project.review import format_items, pending
+
+    items = pending(warehouse)
+    read = [item.topic for item in items if item.topic]
+    assert {"stop-and-search", "clares-law"} & set(read)
+    # grouped: every topic's labels together, the labels no topic was read for last
+    order = [item.topic or "~" for item in items]
+    assert order == sorted(order)
+    packs = {p.topic: {m.measure for m in p.measures} for p in topics.load_packs()}
+    for item in items:
+        if item.topic in packs and item.kind in ("measure", "topic"):
+            assert {s.target for s in item.suggestions} <= packs[item.topic], item
+    text = format_items(items)
+    for topic in set(read):
+        assert f"\n\n== {topic}: {read.count(topic)} labels\n\n" in text

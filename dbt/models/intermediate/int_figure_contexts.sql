@@ -109,6 +109,13 @@ frames as (
     left join subjects as title_subjects on contexts.title_norm = title_subjects.text_norm
 ),
 
+-- Texts some pack's patterns match, even where packs tie and none is chosen.
+claimed_texts as (
+    select text_norm from topics_per_pack
+    union
+    select label_norm from label_topics_per_pack
+),
+
 area_patterns as (
     select * from {{ ref('area_label_patterns') }}
 ),
@@ -169,6 +176,7 @@ read_levels as (
         contexts.heading is not null
         and {{ framed('heading_topics', 'measure') }} is null
         and {{ framed('heading_labels', 'measure') }} is null
+        and claimed_headings.text_norm is null
         and {{ period_phrase('contexts.heading_norm') }} is null
         and {{ sex_of('contexts.heading') }} is null
         and {{ custody_of('contexts.heading') }} is null
@@ -203,6 +211,7 @@ read_levels as (
     left join label_topics as preamble_labels on contexts.preamble_norm = preamble_labels.label_norm
     left join label_topics_per_pack as preamble_labels_in_frame
         on contexts.preamble_norm = preamble_labels_in_frame.label_norm and frames.frame_topic = preamble_labels_in_frame.topic
+    left join claimed_texts as claimed_headings on contexts.heading_norm = claimed_headings.text_norm
     left join heading_areas on contexts.heading_norm = heading_areas.label_norm
 )
 

@@ -333,6 +333,7 @@ labelled as (
         coalesce(contexts.heading_offence_category, contexts.preamble_offence_category) as context_offence_category,
         coalesce(contexts.heading_custody, contexts.preamble_custody) as context_custody,
         coalesce(contexts.is_plain_heading, false) as is_plain_heading,
+        contexts.frame_topic,
         contexts.heading_area_kind,
         month_names.figure_id is not null as is_month_name,
         offence_matched.offence_key as title_offence_key,

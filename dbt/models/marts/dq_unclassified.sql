@@ -82,6 +82,8 @@ select
     labelled.col_label,
     labelled.value_text,
     labelled.measure as measure_guess,
+    -- the pack the figure was read in: its measure's, else the one its question or title names
+    coalesce(labelled.topic, labelled.frame_topic) as topic,
     labelled.review_reason as reason_code,
     labelled.classification_issue as reason,
     labelled.seed_to_edit,
