@@ -387,7 +387,9 @@ def _forces(con: duckdb.DuckDBPyConnection) -> list[Force]:
         force(r["force_id"], r["is_synthetic"]).document_ids.append(r["document_id"])
     for r in _records(
         con,
-        "select force_id, measure, coalesce(offence_key, offence_category) as offence, sex, "
+        # a breakdown (ethnicity: asian) is shown where an offence title would be
+        "select force_id, measure, coalesce(offence_key, offence_category, "
+        "dimension || ': ' || replace(dimension_value, '_', ' ')) as offence, sex, "
         "area_name, period_kind, period_label, period_start::varchar as period_start, value, "
         "value_low, value_high, value_status, document_id, source_locator, source_text, "
         "is_synthetic from marts.fct_disclosed_figures "

@@ -83,7 +83,7 @@ def _figures_section(
     return (
         f'<section class="figures" data-measure="{escape(measure)}" '
         f'data-period-kind="{escape(kind)}"><h2>{escape(title)} ({escape(words)})</h2>{chart}'
-        "<table><thead><tr><th>Period</th><th>Offence</th><th>Sex</th><th>Area</th>"
+        "<table><thead><tr><th>Period</th><th>Offence or breakdown</th><th>Sex</th><th>Area</th>"
         "<th>Value</th><th>Source</th><th>As printed</th></tr></thead>"
         f"<tbody>{rows}</tbody></table></section>"
     )
