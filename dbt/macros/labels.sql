@@ -50,19 +50,17 @@
     {{ re_extract(expr, ' / ([^/]+)$', 1) }}
 {%- endmacro %}
 
-{% macro best_pattern_per_label(labels, patterns, value_column, label_column='label_norm', also=[]) -%}
-    {#- each label (column label_column of the labels relation) with the value of its best matching
-        pattern (lowest priority, then lowest value): one row per label that any pattern matches.
-        Columns named in `also` come with the value. -#}
+{% macro best_pattern_per_label(labels, patterns, value_column) -%}
+    {#- each label (column label_norm of the labels relation) with the value of its best matching
+        pattern (lowest priority, then lowest value): one row per label that any pattern matches -#}
     select
-        {{ labels }}.{{ label_column }},
+        {{ labels }}.label_norm,
         {{ patterns }}.{{ value_column }}
-        {%- for column in also %}, {{ patterns }}.{{ column }}{% endfor %}
     from {{ labels }}
     inner join {{ patterns }}
-        on {{ re_matches_column(labels ~ '.' ~ label_column, patterns ~ '.pattern') }}
+        on {{ re_matches_column(labels ~ '.label_norm', patterns ~ '.pattern') }}
     qualify row_number() over (
-        partition by {{ labels }}.{{ label_column }}
+        partition by {{ labels }}.label_norm
         order by {{ patterns }}.priority asc, {{ patterns }}.{{ value_column }} asc
     ) = 1
 {%- endmacro %}

@@ -184,10 +184,10 @@ offence_matched as (
 ),
 
 -- The measure each label names (decision 1000): read within the pack that frames the figure
--- (its question's, else its document title's; int_figure_contexts) when it has one,
--- so "Applications" under a Clare's Law question is a Clare's Law measure and a word another
--- pack uses is never taken across topics; without a context, the longest match of any pack, a
--- tie naming none (review).
+-- (int_figure_contexts.frame_topic) when it has one, so "Applications" under a Clare's Law
+-- question is a Clare's Law measure and a word another pack uses is never taken across topics;
+-- without a frame, the pack more of whose patterns match, then the longer match, a tie naming
+-- none (review).
 label_measures_per_pack as (
     {{ topic_pattern_per_pack('distinct_label_norms', 'measure_patterns', 'measure') }}
 ),
@@ -196,30 +196,23 @@ label_measures as (
     {{ best_topic_pattern_per_label('label_measures_per_pack', 'measure') }}
 ),
 
-context_topics as (
-    select
-        figure_id,
-        frame_topic as topic
-    from contexts
-),
-
 measure_matched as (
     select
         normalised.figure_id,
-        case when context_topics.topic is null then row_measures.measure else row_in_pack.measure end as row_measure,
-        case when context_topics.topic is null then col_measures.measure else col_in_pack.measure end as col_measure,
-        case when context_topics.topic is null then group_measures.measure else group_in_pack.measure end as group_measure
+        case when contexts.frame_topic is null then row_measures.measure else row_in_pack.measure end as row_measure,
+        case when contexts.frame_topic is null then col_measures.measure else col_in_pack.measure end as col_measure,
+        case when contexts.frame_topic is null then group_measures.measure else group_in_pack.measure end as group_measure
     from normalised
-    left join context_topics on normalised.figure_id = context_topics.figure_id
+    left join contexts on normalised.figure_id = contexts.figure_id
     left join label_measures as row_measures on normalised.row_label_norm = row_measures.label_norm
     left join label_measures as col_measures on normalised.col_label_norm = col_measures.label_norm
     left join label_measures as group_measures on normalised.row_group_norm = group_measures.label_norm
     left join label_measures_per_pack as row_in_pack
-        on normalised.row_label_norm = row_in_pack.label_norm and context_topics.topic = row_in_pack.topic
+        on normalised.row_label_norm = row_in_pack.label_norm and contexts.frame_topic = row_in_pack.topic
     left join label_measures_per_pack as col_in_pack
-        on normalised.col_label_norm = col_in_pack.label_norm and context_topics.topic = col_in_pack.topic
+        on normalised.col_label_norm = col_in_pack.label_norm and contexts.frame_topic = col_in_pack.topic
     left join label_measures_per_pack as group_in_pack
-        on normalised.row_group_norm = group_in_pack.label_norm and context_topics.topic = group_in_pack.topic
+        on normalised.row_group_norm = group_in_pack.label_norm and contexts.frame_topic = group_in_pack.topic
 ),
 
 -- The breakdown value each label names in each pack (ethnicity "Asian or Asian British" ->
@@ -229,18 +222,7 @@ dimension_patterns as (
 ),
 
 label_dimensions as (
-    select
-        distinct_label_norms.label_norm,
-        dimension_patterns.topic,
-        dimension_patterns.dimension,
-        dimension_patterns.dimension_value
-    from distinct_label_norms
-    inner join dimension_patterns
-        on {{ re_matches_column('distinct_label_norms.label_norm', 'dimension_patterns.pattern') }}
-    qualify row_number() over (
-        partition by distinct_label_norms.label_norm, dimension_patterns.topic
-        order by dimension_patterns.priority
-    ) = 1
+    {{ topic_pattern_per_pack('distinct_label_norms', 'dimension_patterns', 'dimension_value', also=['dimension']) }}
 ),
 
 -- The area kind each label names.
