@@ -303,13 +303,43 @@ def _fold_group_column(table: Table) -> Table:
     return Table(tuple(rows), table.locator, tuple(locators), table.header_rows)
 
 
+def _key_columns(table: Table) -> tuple[int, int]:
+    """A long-format table ("2019/2020 | Civil orders | Breach of SRO | 3", as records systems
+    export them) names each number by several leading label columns. Returns how many leading
+    columns are labels and which of them labels the row: the innermost that names more than one
+    thing, the first column (its values in runs) then being its group. (1, 0) for every other
+    table."""
+    body = [row for row in table.rows[table.header_rows :] if any(row[1:])]
+    width = max((len(row) for row in body), default=0)
+    keys = 1
+    while keys < width - 1 and all(
+        keys < len(row) and row[keys] and not _NUMBER_CELL.match(row[keys]) for row in body
+    ):
+        keys += 1
+    if keys < 2 or len(body) < 2:
+        return 1, 0
+    if not any(_NUMBER_CELL.match(text) for row in body for text in row[keys:] if text):
+        return 1, 0
+    # The outer key comes in runs ("2021/22", "2021/22", "2022/23", ...); the row's own label
+    # is the innermost key column that names more than one thing.
+    if not any(body[i][0] == body[i - 1][0] for i in range(1, len(body))):
+        return 1, 0
+    label_col = max((col for col in range(keys) if len({row[col] for row in body}) > 1), default=0)
+    if label_col == 0:
+        return 1, 0
+    return keys, label_col
+
+
 def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCellRecord]:
     table = _fold_group_column(table)
+    keys, label_col = _key_columns(table)
     header_rows = table.rows[: table.header_rows]
     width = max(len(row) for row in table.rows)
     col_labels = []
     for col in range(width):
         parts = [row[col] for row in header_rows if col < len(row) and row[col]]
+        # a header cell merged down over two header rows is one part, not two
+        parts = [part for i, part in enumerate(parts) if not i or part != parts[i - 1]]
         col_labels.append(" / ".join(parts))
 
     cells: list[TableCellRecord] = []
@@ -323,7 +353,9 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
     body = list(zip(body_rows, table.row_locators[table.header_rows :], confidences, strict=True))
     for row, row_loc, confidence in body:
         label = row[0] if row else ""
-        values = [(col, text) for col, text in enumerate(row) if col > 0 and text]
+        values = [(col, text) for col, text in enumerate(row) if col >= keys and text]
+        if label_col and values:
+            label, row_group = row[label_col], row[0]
         if not values:
             if label and not pending_label and _continues_previous_row(cells, row_no, label):
                 _extend_row_label(cells, row_no, label)
@@ -339,7 +371,7 @@ def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCell
         full_label = " ".join([*pending_label, label]).strip()
         locs = [*pending_locs, row_loc]
         where = locs[0] if len(locs) == 1 else f"{locs[0]} to {locs[-1].split()[-1]}"
-        row_text = " | ".join([full_label, *(row[1:])])
+        row_text = " | ".join(row if label_col else [full_label, *(row[1:])])
         row_no += 1
         for col, text in values:
             cells.append(

@@ -1,8 +1,9 @@
 {#- Cleaning and recognising labels: shared by every model that reads a row or column label. -#}
 
 {% macro normalise_label(expr) -%}
-    {#- lower case, typographic dashes to "-", one space between words -#}
-    trim({{ re_replace(re_replace('lower(' ~ expr ~ ')', '[‐‑‒–—−]', '-'), '\\s+', ' ') }})
+    {#- lower case, typographic dashes to "-" and apostrophes to "'" (a cp1252 export's
+        "Sarah’s Law"), one space between words -#}
+    trim({{ re_replace(re_replace(re_replace('lower(' ~ expr ~ ')', '[‐‑‒–—−]', '-'), '[‘’ʼ′`]', "''"), '\\s+', ' ') }})
 {%- endmacro %}
 
 {% macro alias_key(expr) -%}
@@ -48,6 +49,11 @@
 {% macro header_last_part(expr) -%}
     {#- the lowest header of a joined multi-row column label: "Calendar year / 2021" -> "2021" -#}
     {{ re_extract(expr, ' / ([^/]+)$', 1) }}
+{%- endmacro %}
+
+{% macro header_first_part(expr) -%}
+    {#- the top header of a joined multi-row column label: "2022 / Male" -> "2022" -#}
+    {{ re_extract(expr, '^([^/]+) / ', 1) }}
 {%- endmacro %}
 
 {% macro best_pattern_per_label(labels, patterns, value_column) -%}

@@ -343,6 +343,47 @@ def test_html_tables_with_totals(query, path):
     assert_exact(query, path)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("west-mercia/WMP-FOI-2291-24.xlsx"),
+        case("derbyshire/DC-FOI-0412-25.html"),
+        case("cleveland/CLE-FOI-0777-24-export.csv"),
+    ],
+)
+def test_long_format_exports_with_several_label_columns(query, path):
+    """'2022 | SHPO | Breach of Sexual Harm Prevention Order | 57': the period in the first
+    column, the offence in the innermost label column, the label cells no figures."""
+    assert_exact(query, path)
+    labels = query(
+        f"""
+        select count(*) from marts.dq_unclassified u join raw.documents d using (document_id)
+        where d.path = '{path}'
+        """
+    )
+    assert labels == [(0,)], "a label cell of a long-format row is no figure to review"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("nottinghamshire/NP-FOI-5120-24.html"),
+        case("south-yorkshire/SYP-FOI-3301-24.xlsx"),
+    ],
+)
+def test_two_level_headers_a_period_over_its_sexes(query, path):
+    """'2022' spanning Male | Female | Total (HTML colspan and rowspan, merged Excel cells):
+    each figure takes its period from the upper header and its sex from the lower one."""
+    assert_exact(query, path)
+
+
+def test_windows_1252_export_with_typographic_apostrophes_and_a_notes_column(query):
+    """ "Sarah’s Law – requests" reads as Sarah's Law; a note in a table cell is no figure."""
+    path = "northumbria/NB-FOI-0871-24.csv"
+    assert_exact(query, path)
+    assert "neighbouring force" not in review_labels(query, path)
+
+
 def test_every_variant_is_read_and_synthetic(query):
     """Every variant is read (the .eml as its body and attachments), and all are synthetic."""
     assert query("select path from raw.ingest_errors") == []

@@ -59,6 +59,24 @@ def test_table_with_th_header_rows_and_colspan(tmp_path):
     ]
 
 
+def test_rowspan_cells_fill_the_rows_they_span(tmp_path):
+    """A label merged down over two header rows, and a body cell merged over two rows."""
+    layout = page(
+        tmp_path,
+        "<table><tr><th rowspan='2'>Order</th><th colspan='2'>2022</th></tr>"
+        "<tr><th>Male</th><th>Female</th></tr>"
+        "<tr><td rowspan='2'>SHPO</td><td>180</td><td>5</td></tr><tr><td>12</td><td>0</td></tr>"
+        "</table>",
+    )
+    cells = read_structure(layout).table_cells
+    assert [(c.row_label, c.col_label, c.cell_text) for c in cells] == [
+        ("SHPO", "2022 / Male", "180"),
+        ("SHPO", "2022 / Female", "5"),
+        ("SHPO", "2022 / Male", "12"),
+        ("SHPO", "2022 / Female", "0"),
+    ]
+
+
 def test_cell_pipe_flattened_table_one_cell_per_line(tmp_path):
     layout = page(
         tmp_path,

@@ -160,13 +160,20 @@ def _lines(text: str, preformatted: bool) -> list[str]:
 def _table(node: Tag, table_no: int) -> Table | None:
     rows: list[tuple[str, ...]] = []
     header_rows = 0
+    # A cell spanning rows below its own (rowspan) fills its columns in them: col -> (text, rows)
+    carried: dict[int, tuple[str, int]] = {}
     for tr in _tags(node, ("tr",)):
         cells: list[str] = []
         kinds: set[str] = set()
         for cell in _tags(tr, ("th", "td")):
             kinds.add(cell.name)
             text = " ".join(cell.get_text(" ").replace(_BREAK, " ").split())
-            cells.extend([text] * max(1, _span(cell)))
+            _carry_over(cells, carried)
+            for _ in range(max(1, _span(cell))):
+                if _span(cell, "rowspan") > 1:
+                    carried[len(cells)] = (text, _span(cell, "rowspan") - 1)
+                cells.append(text)
+        _carry_over(cells, carried)
         if not any(cells):
             continue
         if len(rows) == header_rows and kinds == {"th"}:
@@ -185,9 +192,18 @@ def _table(node: Tag, table_no: int) -> Table | None:
     )
 
 
-def _span(cell: Tag) -> int:
+def _carry_over(cells: list[str], carried: dict[int, tuple[str, int]]) -> None:
+    """Fill the next columns of a row with the cells of rows above that span down into it."""
+    while len(cells) in carried:
+        text, left = carried.pop(len(cells))
+        if left > 1:
+            carried[len(cells)] = (text, left - 1)
+        cells.append(text)
+
+
+def _span(cell: Tag, attribute: str = "colspan") -> int:
     try:
-        return min(int(cell.get("colspan", 1)), 50)
+        return min(int(cell.get(attribute, 1)), 50)
     except ValueError:
         return 1
 

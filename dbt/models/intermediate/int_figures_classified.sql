@@ -272,21 +272,21 @@ labelled as (
             case when {{ re_matches('normalised.row_label_norm', '^(in )?(custody|prison)$') }} then 'only' end
         ) as row_custody,
         col_readings.custody as col_custody,
-        coalesce(col_full_period.period_kind, col_part_period.period_kind) as col_period_kind,
+        coalesce(col_full_period.period_kind, col_part_period.period_kind, col_top_period.period_kind) as col_period_kind,
         row_period.period_kind as row_period_kind,
-        coalesce(col_full_period.label_text, col_part_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
-        coalesce(col_full_period.period_kind, col_part_period.period_kind, row_period.period_kind, group_period.period_kind, month_names.period_kind)
+        coalesce(col_full_period.label_text, col_part_period.label_text, col_top_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
+        coalesce(col_full_period.period_kind, col_part_period.period_kind, col_top_period.period_kind, row_period.period_kind, group_period.period_kind, month_names.period_kind)
             as label_period_kind,
         case
-            when coalesce(col_full_period.period_kind, col_part_period.period_kind) is not null then 'column'
+            when coalesce(col_full_period.period_kind, col_part_period.period_kind, col_top_period.period_kind) is not null then 'column'
             when row_period.period_kind is not null and normalised.is_word_window then 'sentence'
             when coalesce(row_period.period_kind, group_period.period_kind, month_names.period_kind) is not null then 'label'
         end as label_period_from,
-        coalesce(col_full_period.period_label, col_part_period.period_label, row_period.period_label, group_period.period_label, month_names.period_label)
+        coalesce(col_full_period.period_label, col_part_period.period_label, col_top_period.period_label, row_period.period_label, group_period.period_label, month_names.period_label)
             as label_period_label,
-        coalesce(col_full_period.period_start, col_part_period.period_start, row_period.period_start, group_period.period_start, month_names.period_start)
+        coalesce(col_full_period.period_start, col_part_period.period_start, col_top_period.period_start, row_period.period_start, group_period.period_start, month_names.period_start)
             as label_period_start,
-        coalesce(col_full_period.period_end, col_part_period.period_end, row_period.period_end, group_period.period_end, month_names.period_end)
+        coalesce(col_full_period.period_end, col_part_period.period_end, col_top_period.period_end, row_period.period_end, group_period.period_end, month_names.period_end)
             as label_period_end,
         {%- set near = "context_periods.context_period_from in ('heading', 'preamble', 'sentence')" %}
         {%- set answer = "context_period.period_kind is not null" %}
@@ -368,6 +368,7 @@ labelled as (
     left join label_readings as col_readings on normalised.col_label = col_readings.label
     left join periods as col_full_period on normalised.col_label = col_full_period.label_text
     left join periods as col_part_period on {{ header_last_part('normalised.col_label') }} = col_part_period.label_text
+    left join periods as col_top_period on {{ header_first_part('normalised.col_label') }} = col_top_period.label_text
     left join periods as row_period on normalised.row_label = row_period.label_text
     left join periods as group_period on normalised.row_group = group_period.label_text
     left join sections
@@ -715,6 +716,13 @@ roled as (
             when
                 is_word_window
                 and {{ re_matches(normalise_label('row_label'), '\\b(section|sections|sec|s|article|act|regulation|paragraph|para|question|q|ref|reference|page|foi|request)\\.? #') }}
+                then 'not_a_figure'
+            -- a note in a table's cell ("Interpreter used - cost met by the force"): words, no number
+            when
+                source_kind = 'table_cell'
+                and value_status is null
+                and not {{ re_matches('value_text', '[0-9]') }}
+                and {{ re_matches(normalise_label('value_text'), '^[^ ]+( [^ ]+){3,}$') }}
                 then 'not_a_figure'
             else 'disclosed'
         end as figure_role

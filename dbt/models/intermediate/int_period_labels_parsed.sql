@@ -13,6 +13,9 @@ labels as (
     -- the last part of a multi-row header ("Calendar year / 2021")
     select {{ header_last_part('col_label') }} from {{ ref('stg_table_cells') }}
     union
+    -- the first part of one ("2022 / Male")
+    select {{ header_first_part('col_label') }} from {{ ref('stg_table_cells') }}
+    union
     select row_group from {{ ref('stg_table_cells') }}
     union
     select label_text from {{ ref('stg_inline_figures') }}

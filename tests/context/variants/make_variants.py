@@ -24,6 +24,7 @@ from reportlab import rl_config
 
 rl_config.invariant = 1
 
+import openpyxl  # noqa: E402
 from docx import Document  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
@@ -114,6 +115,45 @@ def pdf(
     path = RAW / force / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(buffer.getvalue())
+    sidecar(force, path.stem, reference, response_date, title)
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same Office file with every zip entry dated ZIP_TIME (byte-for-byte reproducible)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            dst.writestr(info, src.read(item.filename))
+    return out.getvalue()
+
+
+def xlsx(
+    force: str,
+    name: str,
+    reference: str,
+    response_date: str,
+    title: str,
+    rows: list[list],
+    merges: tuple[str, ...] = (),
+) -> None:
+    """One sheet of rows (None: an empty cell), with merged ranges such as "B1:D1"."""
+    workbook = openpyxl.Workbook()
+    workbook.properties.created = FIXED
+    workbook.properties.modified = FIXED
+    workbook.properties.creator = "synthetic test data"
+    sheet = workbook.active
+    sheet.title = "Data"
+    for row in rows:
+        sheet.append(row)
+    for cells in merges:
+        sheet.merge_cells(cells)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    path = RAW / force / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(_fixed_zip(buffer.getvalue()))
     sidecar(force, path.stem, reference, response_date, title)
 
 
@@ -1139,6 +1179,121 @@ Information Governance
 </main>
 """,
         ),
+    )
+
+    # 18. long-format exports: every number named by several leading label columns
+    xlsx(
+        "west-mercia",
+        "WMP-FOI-2291-24.xlsx",
+        "2291/24",
+        "2024-05-20",
+        "FOI 2291/24 breaches of sex offender orders and notification requirements by calendar year (synthetic test data)",
+        [
+            ["Calendar Year", "Order", "Breach type", "Offences recorded"],
+            [2022, "SHPO", "Breach of Sexual Harm Prevention Order", 57],
+            [2022, "SRO", "Breach of Sexual Risk Order", 4],
+            [2022, "Register", "Failure to comply with notification requirements", 88],
+            [2023, "SHPO", "Breach of Sexual Harm Prevention Order", 61],
+            [2023, "SRO", "Breach of Sexual Risk Order", 6],
+            [2023, "Register", "Failure to comply with notification requirements", 93],
+        ],
+    )
+    text(
+        "derbyshire",
+        "DC-FOI-0412-25.html",
+        "0412/25",
+        "2025-02-11",
+        "FOI 0412/25 Breaches of civil orders (synthetic test data)",
+        html(
+            "FOI 0412/25 Breaches of civil orders",
+            """
+<h1>FOI 0412/25 Breaches of civil orders (synthetic test data)</h1>
+<p>Request: please tell me how many breaches of Sexual Harm Prevention Orders and Sexual Risk
+Orders were recorded in each financial year since April 2021.</p>
+<p>Response: the figures below are taken from our crime recording system.</p>
+<table>
+<tr><th>Financial year</th><th>Type of order</th><th>Offence</th><th>Number</th></tr>
+<tr><td>2021/22</td><td>Civil order</td><td>Breach of a sexual harm prevention order</td><td>112</td></tr>
+<tr><td>2021/22</td><td>Civil order</td><td>Breach of a sexual risk order</td><td>9</td></tr>
+<tr><td>2022/23</td><td>Civil order</td><td>Breach of a sexual harm prevention order</td><td>127</td></tr>
+<tr><td>2022/23</td><td>Civil order</td><td>Breach of a sexual risk order</td><td>&lt;5</td></tr>
+<tr><td>2023/24</td><td>Civil order</td><td>Breach of a sexual harm prevention order</td><td>140</td></tr>
+<tr><td>2023/24</td><td>Civil order</td><td>Breach of a sexual risk order</td><td>11</td></tr>
+</table>
+""",
+        ),
+    )
+    text(
+        "cleveland",
+        "CLE-FOI-0777-24-export.csv",
+        "0777/24",
+        "2024-07-02",
+        "Cleveland Police FOI 0777/24: notification offences by financial year, records system export (synthetic test data)",
+        """Year,Legislation,Offence,Crimes
+2021-22,Sexual Offences Act 2003 s.91,Failing to comply with the notification requirements,64
+2021-22,Sexual Offences Act 2003 s.103I,Breaching a sexual harm prevention order,71
+2022-23,Sexual Offences Act 2003 s.91,Failing to comply with the notification requirements,59
+2022-23,Sexual Offences Act 2003 s.103I,Breaching a sexual harm prevention order,80
+""",
+    )
+
+    # 19. two-level column headers: a year over its male, female and total columns
+    text(
+        "nottinghamshire",
+        "NP-FOI-5120-24.html",
+        "5120/24",
+        "2024-03-08",
+        "FOI 5120/24 Orders granted by sex (synthetic test data)",
+        html(
+            "FOI 5120/24 Orders granted by sex",
+            """
+<h1>FOI 5120/24 Orders granted by sex (synthetic test data)</h1>
+<p>1. How many Sexual Harm Prevention Orders and Sexual Risk Orders were granted in 2022 and in
+2023, by the sex of the person?</p>
+<table>
+<thead>
+<tr><th rowspan="2">Order</th><th colspan="3">2022</th><th colspan="3">2023</th></tr>
+<tr><th>Male</th><th>Female</th><th>Total</th><th>Male</th><th>Female</th><th>Total</th></tr>
+</thead>
+<tbody>
+<tr><td>Sexual Harm Prevention Orders granted</td><td>180</td><td>5</td><td>185</td><td>201</td><td>&lt;5</td><td>203</td></tr>
+<tr><td>Sexual Risk Orders granted</td><td>14</td><td>1</td><td>15</td><td>12</td><td>0</td><td>12</td></tr>
+</tbody>
+</table>
+""",
+        ),
+    )
+    xlsx(
+        "south-yorkshire",
+        "SYP-FOI-3301-24.xlsx",
+        "3301/24",
+        "2024-06-14",
+        "FOI 3301/24 Sexual Harm Prevention Orders granted by sex and financial year (synthetic test data)",
+        [
+            [None, "2021/22", None, "2022/23", None],
+            ["Measure", "Men", "Women", "Men", "Women"],
+            ["Sexual Harm Prevention Orders granted", 143, 4, 158, 7],
+        ],
+        merges=("B1:C1", "D1:E1"),
+    )
+
+    # 20. a monthly export in Windows-1252, typographic apostrophes, a notes column
+    path = RAW / "northumbria" / "NB-FOI-0871-24.csv"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(
+        (
+            "Month;Sarah\u2019s Law \u2013 requests;Sarah\u2019s Law \u2013 disclosures;Comments\r\n"
+            "Oct 2023;19;2;\r\n"
+            "Nov 2023;23;4;Two requests passed to a neighbouring force\r\n"
+            "Dec 2023;15;1;\r\n"
+        ).encode("cp1252")
+    )
+    sidecar(
+        "northumbria",
+        "NB-FOI-0871-24",
+        "0871/24",
+        "2024-02-05",
+        "Northumbria Police FOI 0871/24: Sarah\u2019s Law requests and disclosures by month (synthetic test data)",
     )
 
     # 17c. e-mail reply hard-wrapped at 72 columns, as a .eml file
