@@ -92,6 +92,30 @@ _ASKING = re.compile(
     r"i am asking|i request)\b|\?\s*$",
     re.IGNORECASE,
 )
+# A request or response label with its words on the same line ("Request: the number of ...",
+# "Question: on 1 January 2025, how many ...", "Response: the figures below ...").
+_INLINE_REQUEST = re.compile(
+    r"^(?:the |your |original |foi )?(?:request|question|information requested|you asked)"
+    r"\s*[:\-–]\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_INLINE_RESPONSE = re.compile(
+    r"^(?:our |the |foi |force )?(?:response|reply|answer)\s*[:\-–]\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+# A reply that tells the request in its own words: "You asked how many ...".
+_TOLD_REQUEST = re.compile(
+    r"^(?:you (?:have )?(?:asked|requested|wanted to know)|your request asked)\s+"
+    r"(?:us\s+)?(?:for\s+)?"
+    r"(?P<rest>(?:how|what|which|whether|the number|details|information)\b.*)$",
+    re.IGNORECASE,
+)
+# What opens a question (not an answer that names its question: "Q1: There are 23 ...").
+_OPENS_QUESTION = re.compile(
+    r"^(?:how|what|which|when|where|whether|can|could|would|please|provide|is|are|do|does|did|"
+    r"has|have|the number of|number of|details of|i would)\b|\?\s*$",
+    re.IGNORECASE,
+)
 # An answer that names the question it answers: "In answer to question 1", "Regarding
 # question 2", "For question 3, ...", "Question 4 asked ...", "Q5:".
 _REFERRED = re.compile(
@@ -321,6 +345,16 @@ class _Walker:
             self.reset_local()
             self.add(block, "request", text)
             return
+        answer = _INLINE_RESPONSE.match(text)
+        if answer and self.zone == "request" and self.questions:
+            # "Response: the figures below ...": the response opens, its words are the answer's
+            self.zone = "response"
+            if self.question is None and not self.request_listed:
+                self.question = next(iter(self.questions.values()))
+            self.sub_question = None
+            self.reset_local()
+            self.content(block, answer.group("rest"), following)
+            return
         if _RESPONSE_HEADING.match(text):
             self.zone = "response"
             # An unnumbered request is one question; the answer below answers it. Answers to
@@ -356,6 +390,33 @@ class _Walker:
                 return
         if self.zone == "request":
             self.request_paragraph(block, text)
+            return
+        inline = _INLINE_REQUEST.match(text)
+        if inline and _asks(inline.group("rest")) and not self.questions:
+            self.zone = "request"
+            self.question = self.sub_question = None
+            self.reset_local()
+            self.request_paragraph(block, inline.group("rest"))
+            return
+        told = _TOLD_REQUEST.match(text)
+        if told and _asks(told.group("rest")) and not self.questions:
+            # the reply below answers the request it retells
+            self.zone = "response"
+            self.open_question("1", told.group("rest"), block.locator, printed=True)
+            self.add(block, "question", told.group("rest"))
+            self.seen_content = True
+            return
+        numbered = numbered_question(text)
+        if (
+            numbered
+            and not numbered[1]
+            and text.lstrip()[:1] in "Qq"
+            and _OPENS_QUESTION.search(numbered[2])
+        ):
+            # "Q1. How many ...?": a question, not an answer naming question 1
+            self.open_question(numbered[0], numbered[2], block.locator, printed=True)
+            self.add(block, "question", numbered[2])
+            self.seen_content = True
             return
         if self.answer_reference(block, text):
             return

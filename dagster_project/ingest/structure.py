@@ -9,7 +9,7 @@ It never decides what a figure means; dbt does that.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dagster_project.ingest.layout import DocumentLayout, Paragraph, Table, lowest
 from dagster_project.ingest.outline import Context, build_outline
@@ -50,6 +50,13 @@ _CITATION_WORDS = {"section", "sections", "s", "s.", "article", "articles", "reg
 _PROSE_NUMBER = re.compile(
     r"(?<![\w/.,£-])(?P<value><\s*\d+|\d{1,3}(?:,\d{3})+|\d+)(?![\w/%]|[.,\-_]\d)"
 )
+# A count in words that a force prints for a small or no number: "Fewer than five of those
+# offenders are missing", "the number of offences in 2023 was nil".
+_PROSE_WORDED = re.compile(
+    r"\b(?P<value>(?:fewer|less) than (?:one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare ))(?:nil|zero))\b",
+    re.IGNORECASE,
+)
 # A number straight after these words is a reference ("FOI 4362-13"), not a count.
 _REFERENCE_WORDS = {"foi", "ref", "ref.", "reference", "request", "pub"}
 # "question 1", "Answers 2 and 3", "Q4": numbers that name a question, not counts.
@@ -78,6 +85,10 @@ _LIST_VALUE_LINE = re.compile(
     r"^(?P<label>[^\s].{0,100}?)(?:\s+[-–—=]|\s*:)\s*"
     r"(?P<value>(?:<|>|fewer than |less than |under )?\s*\d[\d,]*|fewer than \w+|less than \w+|"
     r"nil|none|zero|\*)\s*$",
+    re.IGNORECASE,
+)
+_WORDED_COUNT = re.compile(
+    r"^(?:(?:fewer|less) than (?:one|two|three|four|five|six|seven|eight|nine|ten)|nil|none|zero)$",
     re.IGNORECASE,
 )
 _YEARLIKE = re.compile(r"^(19|20)\d{2}$")
@@ -330,8 +341,22 @@ def _key_columns(table: Table) -> tuple[int, int]:
     return keys, label_col
 
 
+def _lone_label_value_row(table: Table) -> Table:
+    """A table of one row, "RSOs in custody | 212", is that figure, not a header over nothing."""
+    if len(table.rows) != 1 or table.header_rows != 1:
+        return table
+    label, *values = table.rows[0]
+    if (
+        label
+        and not _NUMBER_CELL.match(label)
+        and any(_NUMBER_CELL.match(text) and not _YEARLIKE.match(text) for text in values)
+    ):
+        return replace(table, header_rows=0)
+    return table
+
+
 def _table_cells(table: Table, table_no: int, section_no: int) -> list[TableCellRecord]:
-    table = _fold_group_column(table)
+    table = _fold_group_column(_lone_label_value_row(table))
     keys, label_col = _key_columns(table)
     header_rows = table.rows[: table.header_rows]
     width = max(len(row) for row in table.rows)
@@ -418,11 +443,20 @@ def _inline_figures(
     paragraph: Paragraph, section_no: int, context: Context
 ) -> list[InlineFigureRecord]:
     text = paragraph.text
-    if not _DIGIT.search(text) or (("#" in text or ":" in text) and _METADATA_LINE.search(text)):
+    listed = _LIST_VALUE_LINE.match(text)
+    # A list line may give its value in words alone ("... in custody - fewer than five"),
+    # under a label of its own ("Answer: none" is no figure).
+    worded = bool(
+        listed
+        and _WORDED_COUNT.match(listed.group("value"))
+        and len(listed.group("label").split()) >= 2
+    )
+    if not (_DIGIT.search(text) or worded or _PROSE_WORDED.search(text)) or (
+        ("#" in text or ":" in text) and _METADATA_LINE.search(text)
+    ):
         return []
     figures: list[InlineFigureRecord] = []
     taken: list[tuple[int, int]] = []
-    listed = _LIST_VALUE_LINE.match(text)
     if listed and not _LABELLED_VALUE.search(listed.group("label")):
         return [
             InlineFigureRecord(
@@ -453,8 +487,9 @@ def _inline_figures(
             )
         )
         taken.append(match.span())
-    for match in _PROSE_NUMBER.finditer(text):
-        start, end = match.span()
+    prose = [*_PROSE_NUMBER.finditer(text), *_PROSE_WORDED.finditer(text)]
+    for match in sorted(prose, key=lambda found: found.start("value")):
+        start, end = match.span("value")
         if any(a <= start < b for a, b in taken):
             continue
         value = match.group("value")

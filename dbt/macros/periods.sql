@@ -110,6 +110,9 @@
         when {{ re_matches(expr, '\\b(in|during|for) (the )?(19|20)\\d{2} ?[/-] ?(\\d{2}|(19|20)\\d{2})\\b') }}
             and not {{ re_matches(expr, '(19|20)\\d{2} ?[/-] ?\\d{2}.*(19|20)\\d{2} ?[/-] ?\\d{2}') }}
             then {{ re_extract(expr, '\\b(in|during|for) (the )?((19|20)\\d{2} ?[/-] ?(\\d{2}|(19|20)\\d{2}))\\b', 3) }}
+        -- "for the period april 2019 - march 2020", "between april 2019 and march 2020"
+        when {{ re_matches(expr, '\\b' ~ month ~ ' (19|20)\\d{2} ?(-|to|until|and) ?' ~ month ~ ' (19|20)\\d{2}\\b') }}
+            then {{ re_extract(expr, '(' ~ month ~ ' (19|20)\\d{2} ?(-|to|until|and) ?' ~ month ~ ' (19|20)\\d{2})', 1) }}
         when {{ re_matches(expr, '\\bcalendar year (19|20)\\d{2}\\b') }}
             then {{ re_extract(expr, 'calendar year ((19|20)\\d{2})', 1) }}
         when {{ re_matches(expr, '\\b(19|20)\\d{2},? calendar year\\b') }}

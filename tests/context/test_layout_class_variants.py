@@ -384,6 +384,37 @@ def test_windows_1252_export_with_typographic_apostrophes_and_a_notes_column(que
     assert "neighbouring force" not in review_labels(query, path)
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("essex/EX-FOI-3120-24.txt"),
+        case("gwent/GW-FOI-0333-25.docx"),
+    ],
+)
+def test_small_counts_in_words_in_prose_and_list_lines(query, path):
+    """ "Fewer than three ... are missing", "... in 2023 was zero", "in custody: less than five"."""
+    assert_exact(query, path)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        case("lincolnshire/LINCS-FOI-0918-24.docx"),
+        case("hampshire/HC-FOI-0876-25.html"),
+    ],
+)
+def test_date_only_in_the_question_one_row_tables_and_community_columns(query, path):
+    """The as-at date in the question alone; "Registered sex offenders in prison | 88" as the
+    only row; areas as rows under "Living in the community" and "In custody" columns."""
+    assert_exact(query, path)
+
+
+def test_request_retold_by_the_reply_and_a_sentence_spanning_months(query):
+    """ "You asked how many ...", then "Between April 2022 and March 2023 we received 131 ...,
+    and information was shared with a parent or carer in 17 of them"."""
+    assert_exact(query, "dorset/DP-FOI-0611-24.txt")
+
+
 def test_every_variant_is_read_and_synthetic(query):
     """Every variant is read (the .eml as its body and attachments), and all are synthetic."""
     assert query("select path from raw.ingest_errors") == []

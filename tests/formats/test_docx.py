@@ -69,3 +69,17 @@ def test_force_name_line_is_page_furniture(tmp_path):
     layout = parse_docx(path)
     assert [p.text for p in layout.furniture] == ["North Yorkshire Police"]
     assert not any(isinstance(b, Table) for b in layout.blocks)
+
+
+def test_a_one_row_table_is_its_figure_not_a_header_over_nothing(tmp_path):
+    path = make_docx(
+        tmp_path / "one-row.docx",
+        [
+            "1. As at 31 March 2024, how many registered sex offenders were in prison?",
+            [["Registered sex offenders in prison", "88"]],
+        ],
+    )
+    cells = read_structure(parse_docx(path)).table_cells
+    assert [(c.section_no, c.row_label, c.col_label, c.cell_text) for c in cells] == [
+        (1, "Registered sex offenders in prison", "", "88")
+    ]

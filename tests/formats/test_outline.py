@@ -63,6 +63,59 @@ At present 23 people are subject to a Sexual Risk Order.
     assert context_of(text, "23").question_no == "1"
 
 
+def test_request_and_response_labels_with_their_words_on_the_same_line():
+    text = """
+Request: please give the number of people subject to a Sexual Risk Order in each district.
+Response: the figures below are as at 1 March 2025.
+North district - 14
+"""
+    st = structure(text)
+    assert [(s.question_no, s.question_text) for s in st.sections if s.section_no] == [
+        ("1", "please give the number of people subject to a Sexual Risk Order in each district.")
+    ]
+    assert context_of(text, "14").question_no == "1"
+
+
+def test_a_reply_that_retells_the_request_answers_it_below():
+    text = """
+You asked how many applications were made under the disclosure scheme last year.
+We received 131 applications in that year.
+"""
+    st = structure(text)
+    assert [(s.question_no, s.question_text) for s in st.sections if s.section_no] == [
+        ("1", "how many applications were made under the disclosure scheme last year.")
+    ]
+    assert context_of(text, "131").question_no == "1"
+
+
+def test_q_numbered_questions_with_a_numbered_answer_below_each():
+    text = """
+Q1. How many registered sex offenders are missing at the moment?
+A1. There are 4 recorded as missing.
+Q2: There are 9 wanted, as the answer to the second question.
+"""
+    st = structure(text)
+    first = next(s for s in st.sections if s.section_no)
+    assert (first.question_no, first.question_text) == (
+        "1",
+        "How many registered sex offenders are missing at the moment?",
+    )
+    assert context_of(text, "4").question_no == "1"
+    # "Q2: There are 9 ..." answers question 2: its number is a figure, not a question's words
+    assert context_of(text, "9").question_no == "2"
+
+
+def test_small_counts_in_words_in_prose_and_list_lines():
+    text = """
+1. How many offenders are missing, and how many offences of breach were there in 2023?
+Fewer than five of those offenders are missing at present.
+The number of offences in 2023 was nil.
+Offenders in custody - less than three
+Answer: none
+"""
+    assert [value for value, _ in figures(text)] == ["Fewer than five", "nil", "less than three"]
+
+
 def test_answer_refers_to_a_question_by_number_only():
     text = """
 Your questions are not repeated here.

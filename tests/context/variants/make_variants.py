@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -125,7 +126,12 @@ def _fixed_zip(data: bytes) -> bytes:
         for item in src.infolist():
             info = zipfile.ZipInfo(item.filename, date_time=ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(info, src.read(item.filename))
+            data = src.read(item.filename)
+            if item.filename == "docProps/core.xml":  # openpyxl stamps the time it saved
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-01-01T00:00:00Z", data
+                )
+            dst.writestr(info, data)
     return out.getvalue()
 
 
@@ -1294,6 +1300,96 @@ Orders were recorded in each financial year since April 2021.</p>
         "0871/24",
         "2024-02-05",
         "Northumbria Police FOI 0871/24: Sarah\u2019s Law requests and disclosures by month (synthetic test data)",
+    )
+
+    # 21. small counts in words: in prose, and as a list line's value under an area heading
+    text(
+        "essex",
+        "EX-FOI-3120-24.txt",
+        "3120/24",
+        "2024-10-10",
+        "FOI 3120/24 Missing sex offenders and breaches (synthetic test data)",
+        """
+Essex Police - Freedom of Information reply 3120/24 (synthetic test data)
+
+Q1. How many registered sex offenders are missing at the moment, and how many are wanted?
+A1. Fewer than three registered sex offenders are recorded as missing at present.
+
+Q2. How many times were Sexual Harm Prevention Orders breached in 2023?
+A2. The number of recorded breaches in 2023 was zero.
+""",
+    )
+    docx(
+        "gwent",
+        "GW-FOI-0333-25.docx",
+        "0333/25",
+        "2025-03-20",
+        "FOI 0333/25 Registered sex offenders by local authority (synthetic test data)",
+        [
+            (
+                "p",
+                "Request: the number of registered sex offenders in each local authority area, and how many of them are in custody.",
+            ),
+            ("p", "Response: the figures below are as at 1 March 2025."),
+            ("h", "Newport"),
+            ("p", "Registered sex offenders: 310"),
+            ("p", "Registered sex offenders in custody: less than five"),
+            ("h", "Torfaen"),
+            ("p", "Registered sex offenders: 144"),
+            ("p", "Registered sex offenders in custody: 12"),
+        ],
+    )
+
+    # 22. one-row tables and an "in the community" column, the date only in the question
+    docx(
+        "lincolnshire",
+        "LINCS-FOI-0918-24.docx",
+        "0918/24",
+        "2024-04-25",
+        "FOI 0918/24 Registered sex offenders in prison (synthetic test data)",
+        [
+            ("b", "1. As at 31 March 2024, how many registered sex offenders were in prison?"),
+            ("t", [["Registered sex offenders in prison", "88"]]),
+        ],
+    )
+    text(
+        "hampshire",
+        "HC-FOI-0876-25.html",
+        "0876/25",
+        "2025-01-22",
+        "FOI 0876/25 Registered sex offenders by district (synthetic test data)",
+        html(
+            "FOI 0876/25 Registered sex offenders by district",
+            """
+<h1>FOI 0876/25 Registered sex offenders by district (synthetic test data)</h1>
+<p>Question: on 1 January 2025, how many registered sex offenders lived in each district of the
+force area, and how many of them were in custody?</p>
+<p>Answer:</p>
+<table>
+<tr><th>District</th><th>Living in the community</th><th>In custody</th><th>Total</th></tr>
+<tr><td>Portsmouth</td><td>402</td><td>51</td><td>453</td></tr>
+<tr><td>Southampton</td><td>388</td><td>47</td><td>435</td></tr>
+<tr><td>Force total</td><td>790</td><td>98</td><td>888</td></tr>
+</table>
+""",
+        ),
+    )
+
+    # 23. a sentence whose period is a span of months, its disclosures told as what was passed on
+    text(
+        "dorset",
+        "DP-FOI-0611-24.txt",
+        "0611/24",
+        "2024-06-03",
+        "FOI 0611/24 Child Sex Offender Disclosure Scheme (synthetic test data)",
+        """
+Dorset Police - FOI 0611/24 (synthetic test data)
+
+You asked how many applications were made under the Child Sex Offender Disclosure Scheme in the
+last financial year, and how many led to a disclosure.
+
+Between April 2022 and March 2023 we received 131 applications under the scheme, and information was shared with a parent or carer in 17 of them.
+""",
     )
 
     # 17c. e-mail reply hard-wrapped at 72 columns, as a .eml file
