@@ -499,7 +499,7 @@ class _Walker:
     def answer_reference(self, block: Paragraph, text: str) -> bool:
         """An answer that names its question ("For question 3, ...", "2: Jan - 9 ...", "(b)")."""
         lettered = _LETTERED.match(text)
-        if lettered and self.zone == "response" and not _asks(lettered.group(2)):
+        if lettered and self.zone == "response" and not _OPENS_QUESTION.search(lettered.group(2)):
             # "c) 19 offender managers ...": the answer to a part, on the part's own line
             parent = self.question or (next(iter(self.questions.values()), None))
             if parent is not None and f"{parent.number}{lettered.group(1)}" in self.questions:

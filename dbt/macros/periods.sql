@@ -97,7 +97,11 @@
         it, rewritten as a label int_period_labels_parsed reads ("on 31 March 2025 there were"
         -> "as at 31 march 2025"); null when it names none -#}
     {%- set month = '(january|february|march|april|may|june|july|august|september|october|november|december)' -%}
+    {%- set day_month_year = '\\d{1,2}(st|nd|rd|th)? ' ~ month ~ ',? (19|20)\\d{2}' -%}
     case
+        -- "the period 1 april 2023 to 31 march 2024", "from 1 april 2023 until 31 march 2024"
+        when {{ re_matches(expr, '\\b' ~ day_month_year ~ ' ?(-|to|until|and) ?' ~ day_month_year) }}
+            then {{ re_extract(expr, '(' ~ day_month_year ~ ' ?(-|to|until|and) ?' ~ day_month_year ~ ')', 1) }}
         when {{ re_matches(expr, '\\b(as (at|of|on)|on|at|figures for|position (at|on)|end of) (the )?\\d{1,2}(st|nd|rd|th)? ' ~ month ~ ',? (19|20)\\d{2}') }}
             then 'as at ' || {{ re_extract(expr, '(\\d{1,2}(st|nd|rd|th)? ' ~ month ~ ',? (19|20)\\d{2})', 1) }}
         when {{ re_matches(expr, '\\b(as (at|of|on)|on) (the )?\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}') }}

@@ -5,8 +5,7 @@ asserts the exact facts of that class's documents (expected_variants.csv), or, f
 and silent classes, that nothing from them is a fact and that review holds the item.
 
 Regenerate the documents with `.venv/bin/python tests/context/variants/make_variants.py`.
-A variant that fails today is marked xfail(strict=True) with its diagnosis, so the mark flips
-into a failure the day it is fixed and must then be removed.
+Every variant is read exactly; a class that regresses fails by name.
 """
 
 from __future__ import annotations
@@ -78,10 +77,6 @@ def review_labels(query, path: str) -> str:
     return " | ".join(" ".join(scoring.norm(v) for v in row) for row in rows)
 
 
-def fails(reason: str, path: str):
-    return pytest.param(path, marks=pytest.mark.xfail(strict=True, reason=reason), id=path)
-
-
 def case(path: str):
     return pytest.param(path, id=path)
 
@@ -125,12 +120,7 @@ def test_answers_that_refer_to_a_question_by_number_only(query, path):
 @pytest.mark.parametrize(
     "path",
     [
-        fails(
-            "'c) 19 offender managers are in post today.': an answer on the same line as its "
-            "letter becomes a sub_question block, and its number is never a candidate (no "
-            "int_figures_classified row)",
-            "north-yorkshire/FOI-1290-24.html",
-        ),
+        case("north-yorkshire/FOI-1290-24.html"),
         case("hampshire/HC-FOI-2555-24.docx"),
     ],
 )
@@ -152,12 +142,7 @@ def test_area_headings_with_repeated_measure_lines(query, path):
 @pytest.mark.parametrize(
     "path",
     [
-        fails(
-            "preamble role right, but its period is not parsed: 'the period 1 April 2023 to 31 "
-            "March 2024' and 'the 2024 calendar year' give period_missing; 'Breach of a ... Order"
-            " (including interim): 102' label becomes '#' (offence_unmatched)",
-            "suffolk/FOI-0099-25.txt",
-        ),
+        case("suffolk/FOI-0099-25.txt"),
         case("west-yorkshire/WYP-FOI-0214-25.docx"),
     ],
 )
@@ -240,14 +225,6 @@ def test_suppressed_values_and_lower_bounds(query, path):
             "disclosures made",
             [27],
             id="sussex/FOI-2003-25.html",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=(
-                    "a <pre> table whose first header cell is a word ('Measure |') is not "
-                    "read as a flattened table: 'Measure' becomes a heading, cells become "
-                    "paragraphs with no row/column context (label '#', period_missing)"
-                ),
-            ),
         ),
         pytest.param(
             "staffordshire/FOI-6230-24.txt",

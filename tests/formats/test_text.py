@@ -73,3 +73,19 @@ def test_cp1252_text_is_decoded(tmp_path):
 def test_utf16_text_is_decoded(tmp_path):
     path = write(tmp_path, "2021 - 35\n", "utf-16")
     assert parse_text(path).blocks[0].text == "2021 - 35"
+
+
+def test_one_cell_per_line_table_headed_by_a_word_then_its_years(tmp_path):
+    """ "Measure |", "2022 |", "2023 |", then each label and its numbers: a table whose last row
+    is short is kept, its number set beyond the header (misaligned: review)."""
+    path = write(
+        tmp_path,
+        "Measure |\n2022 |\n2023 |\nApplications received |\n188 |\n204 |\n"
+        "Disclosures made |\n27 |\n",
+    )
+    cells = read_structure(parse_text(path)).table_cells
+    assert [(c.row_label, c.col_label, c.cell_text) for c in cells] == [
+        ("Applications received", "2022", "188"),
+        ("Applications received", "2023", "204"),
+        ("Disclosures made", "", "27"),
+    ]

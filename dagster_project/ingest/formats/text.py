@@ -213,18 +213,28 @@ def _piped_blocks(piped: list[tuple[str, str, bool]]) -> list[Paragraph | Table]
     return [Table(rows=rows, locator=locators[0], row_locators=row_locs)]
 
 
+_YEAR_HEADER_CELL = re.compile(r"^(19|20)\d{2}(\s*[/-]\s*\d{2,4})?$")
+
+
 def _rows_by_labels(cells: list[str], locators: list[str]) -> list[Paragraph | Table]:
     """A one-cell-per-line table whose rows are not all as wide as its header: each row is a
     label followed by its numbers. A row with fewer numbers than the header has columns is
     misaligned: its numbers are set beyond the header, under no column, since the columns they
     belong to are unknown."""
     numeric = [bool(_NUMERIC_CELL.match(c)) for c in cells]
-    first = next((i for i, is_number in enumerate(numeric) if is_number), None)
-    if first is None or first < 2:
-        return []
-    header = cells[: first - 1]
+    years = 1  # a header of years after its first word: "Measure | 2022 | 2023 |"
+    while not numeric[0] and years < len(cells) and _YEAR_HEADER_CELL.match(cells[years]):
+        years += 1
+    if 1 < years < len(cells) and not numeric[years]:
+        body = years
+    else:
+        first = next((i for i, is_number in enumerate(numeric) if is_number), None)
+        if first is None or first < 2:
+            return []
+        body = first - 1
+    header = cells[:body]
     width = len(header)
-    starts = [i for i in range(first - 1, len(cells)) if not numeric[i]]
+    starts = [i for i in range(body, len(cells)) if not numeric[i]]
     rows = [tuple(header)]
     row_locs = [locators[0]]
     for start, end in itertools.pairwise([*starts, len(cells)]):
