@@ -133,7 +133,9 @@ _TITLE_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _LIST_LINE = re.compile(
-    r"^([-•*·]\s)|^(19|20)\d{2}\b|^[^.!?]{1,90}?\s?[-–—=:]\s*(<|>|fewer than|less than)?\s*"
+    # a dot inside a word is no sentence's end ("s.23 Misuse of Drugs Act 1971 - 5,377")
+    r"^([-•*·]\s)|^(19|20)\d{2}\b|^(?:[^.!?]|\.(?=\S)){1,90}?\s?[-–—=:]\s*"
+    r"(<|>|fewer than|less than)?\s*"
     r"(\d[\d,]*|nil|none|zero|no|one|two|three|four|five|\*)\s*$",
     re.IGNORECASE,
 )
@@ -475,10 +477,12 @@ class _Walker:
             self.question = self.sub_question = None
             return
         bullet = text[:2] in ("- ", "• ", "* ", "· ")
-        if bullet:
+        if bullet or block.style == "list_item":
+            # each item of a listed request is a question of its own
+            asked = text[2:].strip() if bullet else text
             number = str(len(self.questions) + 1)
-            self.open_question(number, text[2:].strip(), block.locator, printed=True)
-            self.add(block, "question", text[2:].strip())
+            self.open_question(number, asked, block.locator, printed=True)
+            self.add(block, "question", asked)
             self.question = None
             return
         if text.endswith(":") or not _asks(text):
@@ -519,9 +523,13 @@ class _Walker:
         number = letter = None
         if referred:
             number, letter = referred.group(1), referred.group(2).lower()
-        elif self.zone == "response" and self.request_listed:
+        elif self.zone == "response":
+            # "2. Some people are searched more than once. ...": the answer to question 2
             numbered = numbered_question(text)
-            if numbered and numbered[0] in self.questions:
+            if numbered and (
+                (self.request_listed and numbered[0] in self.questions)
+                or not _OPENS_QUESTION.search(numbered[2])
+            ):
                 number, letter = numbered[0], numbered[1]
         if number is None:
             return False

@@ -243,3 +243,32 @@ From: someone@example.org
         ("2", "How many are in custody?"),
     ]
     assert [value for value, _ in figures(text)] == ["1,204"]
+
+
+def test_numbered_answers_under_a_request_of_unnumbered_lines():
+    text = """
+Your request
+How many stop searches were carried out in 2023?
+How many different people were searched in 2023?
+Our response
+1. Officers carried out 12,486 stop searches in 2023.
+2. Some people are searched more than once: 9,877 different people were searched.
+"""
+    assert context_of(text, "12,486").question_no == "1"
+    assert context_of(text, "9,877").question_no == "2"
+
+
+def test_list_lines_naming_a_statute_section_stay_a_list_under_their_preamble():
+    text = """
+1. How many stop searches were there under each power in 2023?
+Stop searches in the 2023 calendar year, by legislation:
+s.1 PACE - 2,904
+s.23 Misuse of Drugs Act 1971 - 5,377
+s.60 CJPOA 1994 - None
+s.43 Terrorism Act 2000 - <5
+"""
+    assert [role for role, _ in roles(text)][-4:] == ["list_item"] * 4
+    assert context_of(text, "5,377").preamble == (
+        "Stop searches in the 2023 calendar year, by legislation"
+    )
+    assert [value for value, _ in figures(text)] == ["2,904", "5,377", "None", "<5"]

@@ -127,27 +127,13 @@ def test_monthly_ethnicity_legislation_and_outcome_tables_give_exact_figures(sco
     assert unexpected == {}
 
 
-# Figures the packs do not read yet, by (file, measure, dimension value, period): a dash list
-# whose first line ("s.1 PACE - 2,904") reads but whose later lines lose the year (Hampshire),
-# and individuals in prose whose clause names no measure words ("different people were
-# stopped": Kent). The list can only shrink.
-MISSING = {
-    ("hampshire/HC-FOI-04471.txt", "stop_searches", "misuse_of_drugs_s23", "2023"),
-    ("hampshire/HC-FOI-04471.txt", "stop_searches", "firearms_s47", "2023"),
-    ("hampshire/HC-FOI-04471.txt", "stop_searches", "cjpoa_s60", "2023"),
-    ("hampshire/HC-FOI-04471.txt", "stop_searches", "terrorism_s43", "2023"),
-    ("kent/FOI-1902-24.html", "individuals_stop_searched", "", "2023-24"),
-    ("kent/FOI-1902-24.html", "individuals_stop_searched", "", "2022-23"),
-}
-
-
-def test_every_expected_figure_is_a_fact_but_the_listed_misses(scores) -> None:
+def test_every_expected_figure_is_a_fact(scores) -> None:
     columns = [scoring.KEY.index(c) for c in ("measure", "dimension_value", "period_label")]
     missing = {
         (file, *(key[i] for i in columns)) for file, s in scores.items() for key in s.missing
     }
-    assert missing == MISSING
-    assert sum(len(s.right) for s in scores.values()) == 125
+    assert missing == set()
+    assert sum(len(s.right) for s in scores.values()) == 131
 
 
 def test_silent_pages_give_no_fact(scores) -> None:

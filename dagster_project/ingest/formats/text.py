@@ -175,12 +175,18 @@ def _wrap_width(lines: list[str], normalised: list[str]) -> int | None:
     return widest if _HARD_WRAP_MIN <= widest <= _HARD_WRAP_MAX else None
 
 
+# A list line's value after its separator: "- 5,377", "– <5", ": None".
+_ENDS_WITH_VALUE = re.compile(r"\s[-–—=:]\s*(?:<\s*)?(?:\d[\d,]*|none|nil|zero)$", re.IGNORECASE)
+
+
 def _continues(previous: str, line: str, wrap_width: int | None) -> bool:
     """True when `line` is the rest of a sentence that the wrap broke off `previous`: the file
     is hard-wrapped and `previous` ran to the margin, or (in any file, a PDF's text layer
     among them) `previous` stops mid-sentence and `line` goes on in lower case."""
     if previous.endswith((":", "|", ".", "?", "!")) or _MAIL_HEADER.match(line):
         return False
+    if _ENDS_WITH_VALUE.search(previous):
+        return False  # "s.60 CJPOA 1994 - None": a list line is whole, whatever follows it
     if question_marker(line) or _LIST_ITEM.match(line):
         return False
     if line[:1].islower() and previous[-1:].isalpha():
