@@ -57,6 +57,8 @@ _PROSE_WORDED = re.compile(
     r"|(?:(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare ))(?:nil|zero))\b",
     re.IGNORECASE,
 )
+# "..., including 6 interim orders": a number that counts some of the one before it.
+_SUBSET_WORDS = {"including", "incl.", "inc.", "incl", "includes", "include"}
 # A number straight after these words is a reference ("FOI 4362-13"), not a count.
 _REFERENCE_WORDS = {"foi", "ref", "ref.", "reference", "request", "pub"}
 # "question 1", "Answers 2 and 3", "Q4": numbers that name a question, not counts.
@@ -521,6 +523,7 @@ def _inline_figures(
         )
     spans = _sentence_spans(text)
     _mark_splits(text, figures, spans)
+    _mark_subsets(text, figures, spans)
     for figure in figures:
         if figure.start >= 0:
             span = next((a, b) for a, b in spans if a <= figure.start < b)
@@ -528,6 +531,22 @@ def _inline_figures(
             if span != spans[0]:
                 figure.lead = text[spans[0][0] : spans[0][1]]
     return figures
+
+
+def _mark_subsets(
+    text: str, figures: list[InlineFigureRecord], spans: list[tuple[int, int]]
+) -> None:
+    """ "41 live Sexual Risk Orders, including 6 interim orders": the number after "including"
+    counts some of the one before it, not more of the same; it is marked 'subset'."""
+    for figure in figures:
+        if figure.start < 0 or figure.split_role:
+            continue
+        before = text[: figure.start].split()
+        if not before or before[-1].lower().rstrip(":") not in _SUBSET_WORDS:
+            continue
+        span = next((a, b) for a, b in spans if a <= figure.start < b)
+        if any(span[0] <= other.start < figure.start for other in figures if other.start >= 0):
+            figure.split_role = "subset"
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:

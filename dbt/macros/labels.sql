@@ -28,7 +28,7 @@
     case
         when {{ re_matches(normalise_label(expr), '(includ\\w* (those |offenders |people )?(currently )?in (custody|prison))|(including (those )?in custody)') }} then 'included'
         when {{ re_matches(normalise_label(expr), '(exclud\\w* (those |offenders |people )?(currently )?in (custody|prison))|(not includ\\w* (those )?in custody)|((living|live|lives|residing|resident|managed) in the community)|(community[- ]based)|(in the community only)|^(\\S+ ){0,3}in the community( \\(.*\\))?$') }} then 'excluded'
-        when {{ re_matches(normalise_label(expr), '^(\\S+ ){0,3}(in custody|incarcerated|in prison)( \\(.*\\))?$|# (of whom |of them |of these )?(are|were|is|was) (currently )?(in custody|incarcerated|in prison|serving a (prison|custodial) sentence)$') }} then 'only'
+        when {{ re_matches(normalise_label(expr), '^(\\S+ ){0,3}(in custody|incarcerated|in prison)( \\(.*\\))?$|# (of whom |of them |of these )?(are|were|is|was) (currently )?(in custody|incarcerated|in prison|serving a (prison|custodial) sentence) ?[.;]?$|^(of (these|them|whom),? )#,? (are|were|is|was) (currently )?(in custody|incarcerated|in prison)') }} then 'only'
     end
 {%- endmacro %}
 

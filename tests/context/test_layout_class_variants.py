@@ -392,6 +392,36 @@ def test_request_retold_by_the_reply_and_a_sentence_spanning_months(query):
     assert_exact(query, "dorset/DP-FOI-0611-24.txt")
 
 
+def test_two_periods_in_one_sentence_each_in_its_own_clause(query):
+    """ "In 2022 there were 96 ..., and in 2023 there were 104": each count takes the year of
+    its own clause, not the sentence's first."""
+    assert_exact(query, "devon-and-cornwall/DC-FOI-0789-24.docx")
+
+
+def test_a_count_and_the_part_of_it_that_including_names(query):
+    """ "41 live Sexual Risk Orders, including 6 interim orders": 41 is the fact, 6 is some of
+    them and waits in review as part of a total, never a second count of the same."""
+    path = "essex/EX-FOI-7788-24.html"
+    assert_exact(query, path)
+    assert query(
+        f"""
+        select u.value_text, u.reason_code from marts.dq_unclassified u
+        join raw.documents d using (document_id) where d.path = '{path}'
+        """
+    ) == [("6", "part_of_a_total")]
+
+
+def test_orders_applied_for_are_applications_not_orders(query):
+    """ "How many SHPOs were applied for ...": a flow of applications by financial year, not
+    orders in force at each year's end."""
+    assert_exact(query, "west-yorkshire/WYP-FOI-1234-24.pdf")
+
+
+def test_a_total_then_the_part_in_custody_in_the_next_sentence(query):
+    """ "... there were 7,412 registered sex offenders ... Of these, 1,087 were in custody."."""
+    assert_exact(query, "metropolitan/FOI-24-0351.txt")
+
+
 def test_every_variant_is_read_and_synthetic(query):
     """Every variant is read (the .eml as its body and attachments), and all are synthetic."""
     assert query("select path from raw.ingest_errors") == []

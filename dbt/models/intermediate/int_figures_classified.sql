@@ -274,19 +274,19 @@ labelled as (
         col_readings.custody as col_custody,
         coalesce(col_full_period.period_kind, col_part_period.period_kind, col_top_period.period_kind) as col_period_kind,
         row_period.period_kind as row_period_kind,
-        coalesce(col_full_period.label_text, col_part_period.label_text, col_top_period.label_text, row_period.label_text, group_period.label_text) as period_source_label,
-        coalesce(col_full_period.period_kind, col_part_period.period_kind, col_top_period.period_kind, row_period.period_kind, group_period.period_kind, month_names.period_kind)
+        coalesce(col_full_period.label_text, col_part_period.label_text, col_top_period.label_text, row_period.label_text, clause_period.label_text, group_period.label_text) as period_source_label,
+        coalesce(col_full_period.period_kind, col_part_period.period_kind, col_top_period.period_kind, row_period.period_kind, clause_period.period_kind, group_period.period_kind, month_names.period_kind)
             as label_period_kind,
         case
             when coalesce(col_full_period.period_kind, col_part_period.period_kind, col_top_period.period_kind) is not null then 'column'
-            when row_period.period_kind is not null and normalised.is_word_window then 'sentence'
+            when coalesce(row_period.period_kind, clause_period.period_kind) is not null and normalised.is_word_window then 'sentence'
             when coalesce(row_period.period_kind, group_period.period_kind, month_names.period_kind) is not null then 'label'
         end as label_period_from,
-        coalesce(col_full_period.period_label, col_part_period.period_label, col_top_period.period_label, row_period.period_label, group_period.period_label, month_names.period_label)
+        coalesce(col_full_period.period_label, col_part_period.period_label, col_top_period.period_label, row_period.period_label, clause_period.period_label, group_period.period_label, month_names.period_label)
             as label_period_label,
-        coalesce(col_full_period.period_start, col_part_period.period_start, col_top_period.period_start, row_period.period_start, group_period.period_start, month_names.period_start)
+        coalesce(col_full_period.period_start, col_part_period.period_start, col_top_period.period_start, row_period.period_start, clause_period.period_start, group_period.period_start, month_names.period_start)
             as label_period_start,
-        coalesce(col_full_period.period_end, col_part_period.period_end, col_top_period.period_end, row_period.period_end, group_period.period_end, month_names.period_end)
+        coalesce(col_full_period.period_end, col_part_period.period_end, col_top_period.period_end, row_period.period_end, clause_period.period_end, group_period.period_end, month_names.period_end)
             as label_period_end,
         {%- set near = "context_periods.context_period_from in ('heading', 'preamble', 'sentence')" %}
         {%- set answer = "context_period.period_kind is not null" %}
@@ -370,6 +370,11 @@ labelled as (
     left join periods as col_part_period on {{ header_last_part('normalised.col_label') }} = col_part_period.label_text
     left join periods as col_top_period on {{ header_first_part('normalised.col_label') }} = col_top_period.label_text
     left join periods as row_period on normalised.row_label = row_period.label_text
+    -- the period the figure's own clause names ("and in 2023 there were #"), before its sentence's
+    left join periods as clause_period
+        on
+            normalised.is_word_window
+            and {{ period_phrase(normalise_label('normalised.row_label')) }} = clause_period.label_text
     left join periods as group_period on normalised.row_group = group_period.label_text
     left join sections
         on
@@ -774,6 +779,8 @@ reasoned as (
             when is_ocr and ocr_confidence < 80 then 'ocr_low_confidence'
             when value_shape_issue = 'two values in one cell' then 'value_two_in_one_cell'
             when value_shape_issue is not null or value_status is null then 'value_unread'
+            -- "41 orders, including 6 interim orders": some of the figure before it, not more
+            when split_role = 'subset' then 'part_of_a_total'
             when measure in (select offence_measures.measure from offence_measures) and offence_key is null then 'offence_unmatched'
             when not is_row_label_understood then 'row_label_unmatched'
             when not is_col_label_understood then 'column_label_unmatched'

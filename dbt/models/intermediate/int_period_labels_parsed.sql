@@ -20,6 +20,10 @@ labels as (
     union
     select label_text from {{ ref('stg_inline_figures') }}
     union
+    -- the period phrase of a figure's own clause (its window of words)
+    select {{ period_phrase(normalise_label('label_text')) }} from {{ ref('stg_inline_figures') }}
+    where contains(label_text, '#')
+    union
     select answer_as_at_text from {{ ref('int_sections_classified') }}
     union
     select heading_period_text from {{ ref('int_figure_contexts') }}

@@ -1392,6 +1392,84 @@ Between April 2022 and March 2023 we received 131 applications under the scheme,
 """,
     )
 
+    # 24. two periods in one sentence, each in its own clause (docx)
+    docx(
+        "devon-and-cornwall",
+        "DC-FOI-0789-24.docx",
+        "0789/24",
+        "2024-02-20",
+        "FOI 0789/24 Breaches of notification requirements (synthetic test data)",
+        [
+            ("b", "Question 1"),
+            (
+                "p",
+                "How many offences of failing to comply with the notification requirements were recorded in 2022 and in 2023?",
+            ),
+            ("b", "Answer 1"),
+            (
+                "p",
+                "In 2022 there were 96 recorded offences of failing to comply with the notification requirements, and in 2023 there were 104.",
+            ),
+        ],
+    )
+
+    # 25. a count and the part of it that "including" names (html): the part goes to review
+    text(
+        "essex",
+        "EX-FOI-7788-24.html",
+        "7788/24",
+        "2024-01-15",
+        "FOI 7788/24 Sexual Risk Orders in force (synthetic test data)",
+        html(
+            "FOI 7788/24 Sexual Risk Orders in force",
+            """
+<h1>FOI 7788/24 Sexual Risk Orders in force (synthetic test data)</h1>
+<h2>Request</h2>
+<p>How many Sexual Risk Orders were in force on 31 December 2023?</p>
+<h2>Response</h2>
+<p>On 31 December 2023 there were 41 live Sexual Risk Orders, including 6 interim orders.</p>
+""",
+        ),
+    )
+
+    # 26. orders applied for, not granted nor in force (pdf)
+    pdf(
+        "west-yorkshire",
+        "WYP-FOI-1234-24.pdf",
+        "1234/24",
+        "2024-05-30",
+        "FOI 1234/24 Sexual Harm Prevention Order applications (synthetic test data)",
+        [
+            "**Freedom of Information Request Reference No: 1234/24 (synthetic test data)",
+            "You asked:",
+            "How many Sexual Harm Prevention Orders were applied for by the force in each of the last three",
+            "financial years?",
+            "Our reply:",
+            "2021/22: 212",
+            "2022/23: 245",
+            "2023/24: 301",
+        ],
+    )
+
+    # 27. a total, then in the next sentence the part of it in custody
+    text(
+        "metropolitan",
+        "FOI-24-0351.txt",
+        "01.FOI.24.035121",
+        "2024-03-12",
+        "Registered sex offenders in London (synthetic test data)",
+        """
+Registered Sex Offenders in London (synthetic test data)
+Reference: 01.FOI.24.035121
+
+Request
+Please can you tell me how many registered sex offenders live in London, as of the latest date you hold.
+
+Response
+The MPS can confirm that as of 01/02/2024 there were 7,412 registered sex offenders residing in the MPS area. Of these, 1,087 were in custody.
+""",
+    )
+
     # 17c. e-mail reply hard-wrapped at 72 columns, as a .eml file
     path = RAW / "thames-valley" / "FOI-2718-24.eml"
     path.parent.mkdir(parents=True, exist_ok=True)
