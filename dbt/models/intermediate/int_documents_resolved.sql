@@ -117,8 +117,8 @@ revision_pairs as (
             )
     union
     select
-        older.document_id,
-        newer.document_id
+        older.document_id as older_id,
+        newer.document_id as newer_id
     from document_keys as older
     inner join document_keys as newer
         on

@@ -160,8 +160,8 @@ answers as (
         row_number() over (
             partition by documents.disclosure_id, judged.question_no
             order by
-                documents.is_superseded, documents.response_date desc nulls last,
-                judged.figure_count desc, documents.source_path
+                documents.is_superseded asc, documents.response_date desc nulls last,
+                judged.figure_count desc, documents.source_path asc
         ) = 1 as is_winner
     from judged
     inner join documents on judged.document_id = documents.document_id
