@@ -369,21 +369,42 @@ def review_command(
         str | None,
         typer.Option("--by", help="Who approves.", show_default="your user name"),
     ] = None,
+    starts: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            metavar="YYYY-MM-DD",
+            help="With --as period: the first day the label covers.",
+        ),
+    ] = None,
+    ends: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            metavar="YYYY-MM-DD",
+            help="With --as period: the last day it covers (the --from day for a snapshot).",
+        ),
+    ] = None,
 ) -> int:
     """List the labels no mapping matched, with ranked suggestions; or approve one.
 
-    An approval appends one line, with who, when and why, to the seed that label kind is mapped
-    by; the next `foi build` uses it.
+    An approval appends one line, with who, when and why, to the topic pack or seed that label
+    kind is mapped by; the next `foi build` uses it. A period label the rules cannot read is
+    approved with the dates it means (into dbt/seeds/period_label_overrides.csv); its kind
+    follows from them: one day is a snapshot (as_at), 1 April to 31 March a financial year,
+    1 January to 31 December a calendar year, anything else a date range.
 
     Examples:
 
       foi review
 
       foi review --approve "Breech of S.H.P.O." --as shpo_breach --why "typo of SHPO"
+
+      foi review --approve "Apr 23 - Mar 24" --as period --from 2023-04-01 --to 2024-03-31 --why FY
     """
     from dagster_project.review import run
 
-    return run(_warehouse(warehouse), approve, target, why, who)
+    return run(_warehouse(warehouse), approve, target, why, who, starts, ends)
 
 
 @app.command("report")

@@ -5,7 +5,8 @@ given the kind of thing it names (a measure, an offence, an area, a period, a fo
 topic), so it is only ever offered targets of that kind: a place name such as "Cardiff" or a
 month is never offered a measure. Suggestions are ranked by rapidfuzz against that kind's
 vocabulary, each with why it scored. Approving one appends a single line, with who added it,
-when and why, to that kind's seed; the next `foi build` uses it.
+when and why, to that kind's seed; the next `foi build` uses it. A period label the rules do
+not read is approved with the dates it means (`--as period --from START --to END`).
 """
 
 from __future__ import annotations
@@ -54,10 +55,20 @@ AREA_KINDS = {
     "area": "a place inside the force: policing area, district, local authority",
     "pseudo_area": "not a place: people in custody, wanted or deported, listed as if an area",
 }
+# A period label is approved with the dates it means, into a seed of its own.
+PERIOD_TARGET = "period"
+PERIOD_SEED = "period_label_overrides"
+PERIOD_FIELDS = ("label", "period_kind", "period_start", "period_end")
+# Labels a period approval can be made for: a table label, or the label a period was missing on.
+PERIOD_LABEL_KINDS = ("row_label", "column_label", "period")
+_CHECK_THE_DOCUMENT = (
+    "check the document says which period this figure covers (e.g. 2019-20, calendar year "
+    "2021, as at 31 March 2022)"
+)
 # Why a label of a kind has no approval here: a person reads the document instead.
 NO_SEED = {
-    "period": "periods are read by rules, not a seed: check the document says which period "
-    "this figure covers (e.g. 2019-20, calendar year 2021, as at 31 March 2022)",
+    "period": "no period to approve: the label names no dates of its own (a month without its "
+    f"year, a period to the response date, or none at all); {_CHECK_THE_DOCUMENT}",
     "document": "not a mapping: a person reads the document (the figure is ambiguous or two "
     "values share a cell)",
 }
@@ -66,15 +77,104 @@ _MONTH = (
     r"oct(ober)?|nov(ember)?|dec(ember)?"
 )
 _PERIOD = re.compile(
-    rf"^((\b({_MONTH})\b|\b(19|20)\d\d\b|\bq[1-4]\b|\bfy\b|[-/–\s.,]|\b\d{{1,2}}(st|nd|rd|th)?\b"
-    r"|\bto\b|\byear\b|\bfinancial\b|\bcalendar\b|\bquarter\b)+)$"
+    rf"^((\b({_MONTH})\b|\b(19|20)\d\d\b|\bq[1-4]\b|\bfy[e]?\b|[-/–\s.,()]|\b\d{{1,2}}(st|nd|rd|th)?\b"
+    r"|\b(to|year|financial|calendar|quarter|ending|ended|end|as|at|of|on|from|between|and|until"
+    r"|till|up|since|date|ytd|fytd)\b)+)$"
 )
+# Words that make a period end on the response date: one approval cannot serve every document.
+_RELATIVE_PERIOD = re.compile(
+    r"\b(ytd|fytd|to date|so far|currently|current|at present|this (year|month|quarter|financial)"
+    r"|last (year|month|quarter|financial)|previous|latest)\b"
+)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+NEEDS_DATES = (
+    "a period approval needs the dates it means: --from YYYY-MM-DD --to YYYY-MM-DD (the same "
+    "day twice for a snapshot)"
+)
+ONLY_PERIODS_HAVE_DATES = "--from and --to give the dates of --as period, and only of it"
 _CONNECTIVES = {"&", "and", "of", "the", "upon", "on", "in", "-"}
 _REGEX_SPECIAL = re.compile(r"([\\.^$|?*+()\[\]{}])")
 
 
 class ReviewError(ValueError):
     """An approval that cannot be written (unknown label, target or seed), in one sentence."""
+
+
+@dataclass(frozen=True)
+class ApprovedPeriod:
+    """The period a person says a label means: its first and last day, and the kind of period
+    the design names for those dates."""
+
+    start: date
+    end: date
+
+    @property
+    def kind(self) -> str:
+        if self.start == self.end:
+            return "as_at"
+        if (self.start.month, self.start.day) == (4, 1) and self.end == date(
+            self.start.year + 1, 3, 31
+        ):
+            return "financial_year"
+        if (self.start.month, self.start.day) == (1, 1) and self.end == date(
+            self.start.year, 12, 31
+        ):
+            return "calendar_year"
+        return "date_range"
+
+    @property
+    def label(self) -> str:
+        """The canonical label the facts will carry (`2023-24`, `2023`, an ISO date or range)."""
+        if self.kind == "financial_year":
+            return f"{self.start.year}-{(self.start.year + 1) % 100:02d}"
+        if self.kind == "calendar_year":
+            return str(self.start.year)
+        if self.kind == "as_at":
+            return self.start.isoformat()
+        return f"{self.start.isoformat()}/{self.end.isoformat()}"
+
+    def describe(self) -> str:
+        return f"{self.label} ({self.kind}, {self.start.isoformat()} to {self.end.isoformat()})"
+
+
+def _date_option(option: str, text: str | None) -> date:
+    if not text:
+        raise ReviewError(NEEDS_DATES)
+    try:
+        if not _ISO_DATE.match(text.strip()):
+            raise ValueError
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ReviewError(f"{option} {text} is not a real date written YYYY-MM-DD") from None
+
+
+def parse_period(starts: str | None, ends: str | None) -> ApprovedPeriod:
+    """The period given by --from and --to, checked: real dates, the end not before the start.
+    Raises ReviewError (one sentence) when they are not."""
+    period = ApprovedPeriod(_date_option("--from", starts), _date_option("--to", ends))
+    if period.end < period.start:
+        raise ReviewError(
+            f"--to {period.end.isoformat()} is before --from {period.start.isoformat()}: a "
+            "period ends on or after the day it starts"
+        )
+    return period
+
+
+def period_refusal(label: str) -> str | None:
+    """Why a period cannot be approved for this label (None when it can): an approval holds
+    wherever the label is printed, so it must name its own dates."""
+    words = normalise_label(label)
+    if not re.search(r"\d", words):
+        return (
+            f"{label!r} names no year or date, so the same words mean another period in another "
+            f"document; {_CHECK_THE_DOCUMENT}"
+        )
+    if _RELATIVE_PERIOD.search(words):
+        return (
+            f"{label!r} runs to the response date, which is each document's own: give "
+            "response_date in the document's sidecar (<name>.meta.yml) and build again"
+        )
+    return None
 
 
 @dataclass(frozen=True)
@@ -104,10 +204,25 @@ class ReviewItem:
     topic: str = ""
 
     @property
+    def is_approvable_period(self) -> bool:
+        return (
+            self.kind == "period"
+            and self.label_kind in PERIOD_LABEL_KINDS
+            and period_refusal(self.label_text) is None
+        )
+
+    @property
     def seed(self) -> str | None:
+        if self.is_approvable_period:
+            return PERIOD_SEED
         return KINDS[self.kind].seed if self.kind in KINDS else None
 
     def approve_command(self) -> str | None:
+        if self.is_approvable_period:
+            return (
+                f"foi review --approve {shlex.quote(self.label_text)} --as {PERIOD_TARGET} "
+                "--from YYYY-MM-DD --to YYYY-MM-DD --why 'WHY'"
+            )
         if self.kind not in KINDS:
             return None
         target = self.suggestions[0].target if self.suggestions else "TARGET"
@@ -292,7 +407,13 @@ def format_items(items: list[ReviewItem]) -> str:
             lines.append(f"    context: {item.context[:160]}")
         if item.under:
             lines.append(f"    under: {item.under[:160]}")
-        if item.seed:
+        if item.is_approvable_period:
+            lines += [
+                f"    written to: dbt/seeds/{PERIOD_SEED}.csv (this label, wherever printed)",
+                "    dates: --from its first day, --to its last (the same day for a snapshot)",
+            ]
+            lines.append(f"    approve: {item.approve_command()}")
+        elif item.seed:
             where = (
                 "the topic pack declaring the target"
                 if KINDS[item.kind].pack_section
@@ -301,6 +422,8 @@ def format_items(items: list[ReviewItem]) -> str:
             lines.append(f"    written to: {where}; suggestions ({item.kind}s only):")
             lines += [f"      {s.target} ({s.score:.0f}): {s.why}" for s in item.suggestions]
             lines.append(f"    approve: {item.approve_command()}")
+        elif item.kind == "period" and item.label_kind in PERIOD_LABEL_KINDS:
+            lines.append(f"    no approval: {period_refusal(item.label_text)}")
         else:
             lines.append(f"    {NO_SEED[item.kind]}")
         blocks.append("\n".join(lines))
@@ -317,8 +440,14 @@ def _kind_for(warehouse: Path, label: str, target: str) -> str:
     # a table label read as a place may still name a measure, and the other way round
     if set(kinds) & {"measure", "area"}:
         kinds += [k for k in ("measure", "area") if k not in kinds]
+    if not kinds and any(item.is_approvable_period for item in items):
+        raise ReviewError(
+            f"{label!r} is a period label: approve it with --as period --from YYYY-MM-DD "
+            "--to YYYY-MM-DD"
+        )
     if not kinds:
-        raise ReviewError(f"{label!r} cannot be approved: {NO_SEED[items[0].kind]}")
+        refusal = period_refusal(label) if items[0].kind == "period" else None
+        raise ReviewError(f"{label!r} cannot be approved: {refusal or NO_SEED[items[0].kind]}")
     for kind in kinds:
         if target in vocabulary(kind):
             return kind
@@ -346,6 +475,39 @@ def _mapping_line(kind: str, label: str, target: str, rows: list[dict[str, str]]
     }
 
 
+def _approve_period(
+    warehouse: Path, label: str, period: ApprovedPeriod, provenance: dict, seeds_dir: Path
+) -> Path:
+    """Append `label` -> `period` to the period seed, once per label."""
+    items = [item for item in pending(warehouse) if item.label_text == label]
+    if not items:
+        raise ReviewError(f"no figure waiting for review has a label {label!r}")
+    if not any(item.label_kind in PERIOD_LABEL_KINDS for item in items):
+        raise ReviewError(
+            f"{label!r} is {items[0].label_kind.replace('_', ' ')} waiting for review, not a "
+            "label a period is read from"
+        )
+    refusal = period_refusal(label)
+    if refusal:
+        raise ReviewError(f"{label!r} cannot be approved as a period: {refusal}")
+    path = seeds_dir / f"{PERIOD_SEED}.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        for line_no, row in enumerate(csv.DictReader(handle), start=2):
+            if normalise_label(row["label"]) == normalise_label(label):
+                raise ReviewError(
+                    f"{label!r} is already approved in {path} (line {line_no}); run `foi "
+                    "build` to apply it, or edit that line"
+                )
+    line = {
+        "label": " ".join(label.split()),
+        "period_kind": period.kind,
+        "period_start": period.start.isoformat(),
+        "period_end": period.end.isoformat(),
+    }
+    _append_row(path, {**line, **provenance})
+    return path
+
+
 def approve(
     warehouse: Path,
     label: str,
@@ -355,18 +517,24 @@ def approve(
     today: date | None = None,
     seeds_dir: Path = SEEDS_DIR,
     topic_folders: list[Path] | None = None,
+    period: ApprovedPeriod | None = None,
 ) -> Path:
     """Write one mapping for `label` -> `target`, with who/when/why: into the topic pack that
-    declares the target (measures, question topics, offences) or the seed of the label's kind
-    (forces, areas). Returns the file written. Raises ReviewError when it cannot."""
+    declares the target (measures, question topics, offences), the seed of the label's kind
+    (forces, areas), or, for target `period`, the period seed with the dates `period` gives.
+    Returns the file written. Raises ReviewError when it cannot."""
     if not why.strip():
         raise ReviewError("say why the mapping is right (--why)")
-    kind = _kind_for(warehouse, label, target)
+    if (target == PERIOD_TARGET) != (period is not None):
+        raise ReviewError(ONLY_PERIODS_HAVE_DATES if period else NEEDS_DATES)
     provenance = {
         "added_by": who or getpass.getuser(),
         "added_at": (today or date.today()).isoformat(),
         "reason": " ".join(why.split()),
     }
+    if period is not None:
+        return _approve_period(warehouse, label, period, provenance, seeds_dir)
+    kind = _kind_for(warehouse, label, target)
     section = KINDS[kind].pack_section
     if section:
         packs = topics.load_packs(topic_folders)
@@ -380,10 +548,15 @@ def approve(
             raise ReviewError(f"the approval would break the pack: {error}") from None
     path = seeds_dir / f"{KINDS[kind].seed}.csv"
     with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        fields = list(reader.fieldnames or [])
-        rows = list(reader)
-    line = {**_mapping_line(kind, label, target, rows), **provenance}
+        rows = list(csv.DictReader(handle))
+    _append_row(path, {**_mapping_line(kind, label, target, rows), **provenance})
+    return path
+
+
+def _append_row(path: Path, line: dict[str, str]) -> None:
+    """Append one line to a seed, in its own column order (columns it lacks left empty)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        fields = list(csv.DictReader(handle).fieldnames or [])
     ends_with_newline = path.read_bytes().endswith(b"\n")
     with path.open("a", encoding="utf-8", newline="") as handle:
         if not ends_with_newline:
@@ -391,16 +564,28 @@ def approve(
         csv.DictWriter(handle, fieldnames=fields, lineterminator="\n").writerow(
             {field: line.get(field, "") for field in fields}
         )
-    return path
 
 
-def run(warehouse: Path, label: str | None, target: str | None, why: str, who: str | None) -> int:
-    """`foi review`: list what waits, or approve one label. Raises ReviewError (one line)."""
+def run(
+    warehouse: Path,
+    label: str | None,
+    target: str | None,
+    why: str,
+    who: str | None,
+    starts: str | None = None,
+    ends: str | None = None,
+) -> int:
+    """`foi review`: list what waits, or approve one label (a period with the dates `starts`
+    and `ends` give). Raises ReviewError (one line)."""
     if label is None:
         print(format_items(pending(warehouse)))
         return 0
     if not target:
         raise ReviewError("name the mapping target with --as (see the suggestions)")
-    path = approve(warehouse, label, target, why, who)
-    print(f"foi review: {label!r} -> {target} appended to {path}; run `foi build` to apply it")
+    if target != PERIOD_TARGET and (starts is not None or ends is not None):
+        raise ReviewError(ONLY_PERIODS_HAVE_DATES)
+    period = parse_period(starts, ends) if target == PERIOD_TARGET else None
+    path = approve(warehouse, label, target, why, who, period=period)
+    meaning = f"period {period.describe()}" if period else target
+    print(f"foi review: {label!r} -> {meaning} appended to {path}; run `foi build` to apply it")
     return 0

@@ -1,6 +1,8 @@
 """`foi review` on the bundled corpus: each label gets the kind of thing it names and only targets
 of that kind (no measure for a place or a month), each score explained, with the file, the
-context and the command that approves it; an area label is approved into the area seed."""
+context and the command that approves it; an area label is approved into the area seed; a
+period is approved only for a label that names its own dates (test_period_approval.py builds
+one end to end)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,10 @@ from dagster_project.review import (
     SEEDS_DIR,
     ReviewError,
     approve,
+    format_items,
+    parse_period,
     pending,
+    period_refusal,
     review_kind,
     vocabulary,
 )
@@ -102,9 +107,59 @@ def test_a_table_label_can_still_be_approved_as_a_measure(corpus_warehouse: Path
     assert wanted.patterns[-1].pattern == "^cardiff$"
 
 
-def test_a_period_label_cannot_be_approved(corpus_warehouse: Path) -> None:
-    with pytest.raises(ReviewError, match=r"'Oct' cannot be approved: periods are read by rules"):
+def test_a_month_without_its_year_cannot_be_approved_as_a_period(corpus_warehouse: Path):
+    with pytest.raises(
+        ReviewError,
+        match=r"^'Oct' cannot be approved as a period: 'Oct' names no year or date, so the same "
+        r"words mean another period in another document; check the document",
+    ):
+        approve(
+            corpus_warehouse,
+            "Oct",
+            "period",
+            "test",
+            period=parse_period("2022-10-01", "2022-10-31"),
+        )
+    with pytest.raises(ReviewError, match=r"^'Oct' cannot be approved: 'Oct' names no year"):
         approve(corpus_warehouse, "Oct", "month", "test")
+
+
+def test_a_label_that_is_no_period_gets_no_period_approval(corpus_warehouse: Path) -> None:
+    label = "Number of Registered Sex Offenders"
+    item = next(i for i in pending(corpus_warehouse) if i.label_text == label)
+    assert (item.kind, item.label_kind, item.approve_command()) == ("period", "period", None)
+    assert "no approval: 'Number of Registered Sex Offenders' names no year or date" in (
+        format_items([item])
+    )
+
+
+def test_period_kinds_follow_from_the_dates() -> None:
+    assert [
+        (p.kind, p.label)
+        for p in (
+            parse_period("2023-04-01", "2024-03-31"),
+            parse_period("2023-01-01", "2023-12-31"),
+            parse_period("2024-03-31", "2024-03-31"),
+            parse_period("2024-02-01", "2024-02-29"),
+            parse_period("2023-04-01", "2025-03-31"),
+        )
+    ] == [
+        ("financial_year", "2023-24"),
+        ("calendar_year", "2023"),
+        ("as_at", "2024-03-31"),
+        ("date_range", "2024-02-01/2024-02-29"),
+        ("date_range", "2023-04-01/2025-03-31"),
+    ]
+
+
+def test_a_period_to_the_response_date_is_refused_with_the_fix() -> None:
+    assert period_refusal("2023/24 YTD") == (
+        "'2023/24 YTD' runs to the response date, which is each document's own: give "
+        "response_date in the document's sidecar (<name>.meta.yml) and build again"
+    )
+    assert period_refusal("year ending March 2024") is None
+    assert review_kind("column_label", "year ending March 2024") == "period"
+    assert review_kind("row_label", "Apr 23 - Mar 24") == "period"
 
 
 def test_foi_review_prints_file_context_scores_and_the_command(corpus_warehouse: Path) -> None:

@@ -159,4 +159,4 @@ def test_the_review_page_lists_labels_with_kinds_places_and_commands(report: Pat
     assert cardiff[5] == "foi review --approve Cardiff --as area --why 'WHY'"
     october = next(r for r in rows if r[1] == "Oct")
     assert (october[0], october[4]) == ("period", "")
-    assert october[5].startswith("periods are read by rules, not a seed")
+    assert october[5].startswith("no period to approve: the label names no dates of its own")

@@ -1,6 +1,7 @@
 -- Each document with its force and dates. The force comes from the folder or sidecar name
 -- matched against every alias; failing that, from the one force the document's text names.
--- A document another one supersedes (a revised response) is flagged: the newer one wins.
+-- A document another one supersedes (a revised response) is flagged: the newer one wins. Every
+-- document names its disclosure, so crawls, copies and revisions of one answer fold together.
 with
 
 documents as (
@@ -99,8 +100,12 @@ revisions as (
     where supersedes is not null
 ),
 
-superseded as (
-    select distinct older.document_id
+-- Which response revises which: a revision naming the original's reference or path, or a
+-- revised response with no reference of its own answering the same disclosure later.
+revision_pairs as (
+    select
+        older.document_id as older_id,
+        newer.document_id as newer_id
     from document_keys as older
     inner join revisions as newer
         on
@@ -111,8 +116,9 @@ superseded as (
                 or older.source_path like '%' || newer.supersedes
             )
     union
-    -- a revised response that names no reference replaces the earlier answers to its disclosure
-    select older.document_id
+    select
+        older.document_id as older_id,
+        newer.document_id as newer_id
     from document_keys as older
     inner join document_keys as newer
         on
@@ -121,6 +127,28 @@ superseded as (
             and older.revision_text is null
             and newer.revision_text is not null
             and older.response_on < newer.response_on
+),
+
+superseded as (
+    select distinct older_id as document_id
+    from revision_pairs
+),
+
+-- The disclosure a document answers: its force and reference (every crawl and format of it
+-- alike), a revision the disclosure of the response it revises, and a document with no
+-- reference a disclosure of its own.
+disclosures as (
+    select
+        document_keys.document_id,
+        coalesce(
+            min(coalesce(revised.disclosure_key, revised.document_id)),
+            document_keys.disclosure_key,
+            document_keys.document_id
+        ) as disclosure_id
+    from document_keys
+    left join revision_pairs on document_keys.document_id = revision_pairs.newer_id
+    left join document_keys as revised on revision_pairs.older_id = revised.document_id
+    group by document_keys.document_id, document_keys.disclosure_key
 ),
 
 resolved as (
@@ -133,6 +161,7 @@ resolved as (
             when by_hint.force_id is not null then 'folder or sidecar'
             when by_text.force_id is not null then 'document text'
         end as force_source,
+        disclosures.disclosure_id,
         superseded.document_id is not null as is_superseded,
         {{ date_from_text('documents.response_date_text') }} as response_date,
         {{ date_from_text('documents.request_date_text') }} as request_date
@@ -141,6 +170,7 @@ resolved as (
     left join by_text on documents.document_id = by_text.document_id
     left join forces on coalesce(by_hint.force_id, by_text.force_id) = forces.force_id
     left join superseded on documents.document_id = superseded.document_id
+    left join disclosures on documents.document_id = disclosures.document_id
 )
 
 select * from resolved

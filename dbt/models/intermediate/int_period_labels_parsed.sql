@@ -2,7 +2,8 @@
 -- an inline figure, an answer's "as at ..." phrase), read as a period where it is one.
 -- Kinds that need the figure's measure or the response date are resolved downstream, in
 -- int_figures_classified: 'year' and 'month' (a snapshot for stocks, a span for flows),
--- 'to_date' and 'current' (end on the response date).
+-- 'to_date' and 'current' (end on the response date). A label a person approved in review
+-- (seed period_label_overrides) means the period approved, before any rule is tried.
 with
 
 labels as (
@@ -73,11 +74,13 @@ parts as (
         {{ re_extract('c', '^((19|20)\\d{2}) \\(?(to|up to|until|till) (\\d{1,2}) m(\\d{2})\\b', 5) }} as part_day_month,
         {{ re_extract('c', '^((19|20)\\d{2}) (to|up to|until|till) (the )?(\\d{4}-\\d{2}-\\d{2})', 1) }} as part_date_year,
         {{ re_extract('c', '^((19|20)\\d{2}) (to|up to|until|till) (the )?(\\d{4}-\\d{2}-\\d{2})', 5) }} as part_date,
-        {{ re_extract('c', '(since|from)? ?((19|20)\\d{2}),? (up )?to date', 2) }} as since_year,
+        {{ re_extract('c', '(since|from)? ?((19|20)\\d{2}),? ((up )?to date|ytd)\\b', 2) }} as since_year,
         -- a year to date written after the year: "2023/24 (to 29 february 2024)"
         {{ re_extract('c', '\\b(to|up to|until|till|ending) (the )?(\\d{4}-\\d{2}-\\d{2})\\)?$', 3) }} as to_date_text,
         {{ re_matches('c', '(this|the current|current|calendar) (calendar )?year to date|^ytd$') }} as is_year_to_date,
         {{ re_matches('c', '(this|the current|current) financial year to date|^fytd$') }} as is_fy_to_date,
+        -- "2023/24 ytd": a year to date written after the year, ending on the response date
+        {{ re_matches('c', '\\b(ytd|fytd|(up )?to date)\\b') }} as says_to_date,
         {{ re_extract('c', '\\bfy ?(\\d{2}) ?[-/] ?(\\d{2})\\b', 1) }} as fy_short_a,
         {{ re_extract('c', '\\bfy ?(\\d{2}) ?[-/] ?(\\d{2})\\b', 2) }} as fy_short_b,
         {{ re_extract('c', '(^|[^\\d-])((19|20)\\d{2}) ?[-/] ?(\\d{4}|\\d{2})($|[^\\d-])', 2) }} as fy_a,
@@ -149,6 +152,8 @@ ruled as (
                 and to_date_end > make_date(coalesce(fy_prefixed_start, fy_start, short_start), 4, 1)
                 and to_date_end < make_date(coalesce(fy_prefixed_start, fy_start, short_start) + 1, 3, 31)
                 then 'financial_year_partial'
+            when coalesce(fy_prefixed_start, fy_start, short_start) is not null and says_to_date
+                then 'financial_year_to_date'
             when fy_prefixed_start is not null then 'financial_year_prefixed'
             when fy_start is not null then 'financial_year'
             when
@@ -174,6 +179,8 @@ spans as (
             when parse_rule = 'date_range' then range_start
             when parse_rule = 'partial_year' then make_date(partial_year, 1, 1)
             when parse_rule = 'since_year_to_date' then make_date(cast(since_year as integer), 1, 1)
+            when parse_rule = 'financial_year_to_date'
+                then make_date(coalesce(fy_prefixed_start, fy_start, short_start), 4, 1)
             when parse_rule = 'month' then {{ iso_first_day('coalesce(month_text, c)') }}
             when parse_rule = 'financial_year_partial'
                 then make_date(coalesce(fy_prefixed_start, fy_start, short_start), 4, 1)
@@ -204,7 +211,7 @@ spans as (
 ),
 
 -- A range that is exactly a financial or calendar year is labelled as one.
-kinded as (
+ruled_kinds as (
     select
         *,
         case
@@ -228,6 +235,48 @@ kinded as (
             when parse_rule = 'currently' then 'current'
         end as period_kind
     from spans
+),
+
+approvals as (
+    select
+        {{ normalise_label('label') }} as label_norm,
+        period_kind,
+        period_start,
+        period_end
+    from {{ ref('period_label_overrides') }}
+),
+
+approved as (
+    select
+        tokenised.label_text,
+        approvals.label_norm as canonical_text,
+        'approved' as parse_rule,
+        approvals.period_kind,
+        approvals.period_start,
+        approvals.period_end
+    from tokenised
+    inner join approvals on {{ normalise_label('tokenised.label_text') }} = approvals.label_norm
+),
+
+kinded as (
+    select
+        label_text,
+        canonical_text,
+        parse_rule,
+        period_kind,
+        period_start,
+        period_end
+    from approved
+    union all
+    select
+        label_text,
+        canonical_text,
+        parse_rule,
+        period_kind,
+        period_start,
+        period_end
+    from ruled_kinds
+    where label_text not in (select approved.label_text from approved)
 )
 
 select

@@ -13,6 +13,12 @@ figures as (
         and document_id not in (select quarantine.document_id from {{ source('raw', 'quarantine') }} as quarantine)
 ),
 
+-- Period labels a person approved in review (seed period_label_overrides).
+approved_periods as (
+    select label_text from {{ ref('int_period_labels_parsed') }}
+    where parse_rule = 'approved'
+),
+
 ranked as (
     select
         *,
@@ -66,7 +72,12 @@ select
         '(document)'
     ) as context_path,
     measure_from,
-    period_from,
+    -- a period read from a label a person approved says so, not the level it was printed at
+    case
+        when label_period_kind is not null and period_source_label in (select approved_periods.label_text from approved_periods)
+            then 'approval'
+        else period_from
+    end as period_from,
     response_date,
     reference,
     is_synthetic,
