@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 from collections.abc import Callable
@@ -35,22 +36,57 @@ def build_warehouse(raw_dir: Path, warehouse: Path, force: bool = False) -> Path
     return warehouse
 
 
+def shared_folder(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """A folder made once per test session, by whichever pytest-xdist worker asks first.
+
+    The other worker waits on a file lock and reuses it (pytest-xdist's documented pattern:
+    the lock lives in the temporary folder both workers share). Tests only read what is in it;
+    one that writes works on a copy (tests/ops/conftest.py `copy_warehouse`)."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent
+    folder = base / f"shared-{name}"
+    with open(base / f"shared-{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        made = base / f"shared-{name}.made"
+        if not made.exists():
+            # a worker whose `make` failed left a partial folder: start again
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
+def write_seed_raw(raw: Path) -> Path:
+    """raw/ holding the seed disclosure and its sidecar."""
+    folder = raw / "west-midlands"
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(SEED_DOCUMENT, folder)
+    shutil.copy(SEED_DOCUMENT.with_name("west-midlands_233A-22.meta.yml"), folder)
+    return raw
+
+
 @pytest.fixture(scope="session")
 def seed_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A warehouse built from the seed disclosure alone."""
-    root = tmp_path_factory.mktemp("seed")
-    raw = root / "raw" / "west-midlands"
-    raw.mkdir(parents=True)
-    shutil.copy(SEED_DOCUMENT, raw)
-    shutil.copy(SEED_DOCUMENT.with_name("west-midlands_233A-22.meta.yml"), raw)
-    return build_warehouse(root / "raw", root / "warehouse" / "foi.duckdb")
+    """A warehouse built from the seed disclosure alone (once per session, read-only)."""
+
+    def make(root: Path) -> None:
+        build_warehouse(write_seed_raw(root / "raw"), root / "warehouse" / "foi.duckdb")
+
+    return shared_folder(tmp_path_factory, "seed", make) / "warehouse" / "foi.duckdb"
 
 
 @pytest.fixture(scope="session")
 def corpus_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A warehouse built from the whole bundled raw/ folder."""
-    root = tmp_path_factory.mktemp("corpus")
-    return build_warehouse(REPO_RAW, root / "warehouse" / "foi.duckdb")
+    """A warehouse built from the whole bundled raw/ folder (once per session, read-only)."""
+
+    def make(root: Path) -> None:
+        build_warehouse(REPO_RAW, root / "warehouse" / "foi.duckdb")
+
+    return shared_folder(tmp_path_factory, "corpus", make) / "warehouse" / "foi.duckdb"
 
 
 Query = Callable[[str], list[tuple]]
