@@ -18,6 +18,43 @@ from dagster_project.paths import PROJECT_ROOT
 REPO_RAW = PROJECT_ROOT / "raw"
 SEED_DOCUMENT = REPO_RAW / "west-midlands" / "west-midlands_233A-22.txt"
 
+# The modules that take longest, longest first (pytest --durations, 2 cores; seconds on a loaded
+# machine). pytest-xdist hands each worker one module at a time in collection order
+# (--dist loadfile, --no-loadscope-reorder in pyproject.toml): started first, they no longer end
+# the run on one worker while the other has nothing left. The rest keep their order.
+LONGEST_FIRST = (
+    "tests/test_bench_smoke.py",  # 1509: four `foi build` processes
+    "tests/ops/test_crash_safety.py",  # 926: three killed builds and a whole one
+    "tests/ops/test_concurrent_readers.py",  # 653
+    "tests/ops/test_quarantine.py",  # 517
+    "tests/cli/test_cli.py",  # 480
+    "tests/ops/test_sensor_daemon_run.py",  # 427
+    "tests/ops/test_idempotence.py",  # 265
+    "tests/bad_input/test_bad_files.py",  # 254
+    "tests/ops/test_dbt_events.py",
+    "tests/ops/test_nothing_changed.py",  # 220
+    "tests/report/test_report.py",  # 217
+    "tests/topics/test_topic_build.py",  # 196
+    "tests/containers/test_build.py",  # 191
+    "tests/context/test_layout_class_variants.py",  # 188
+    "tests/report/test_force_pages.py",  # 158
+    "tests/fuzz/test_fuzz_documents.py",  # 140
+    "tests/context/test_devcorpus.py",  # 133
+    "tests/comparison/test_comparison_marts.py",  # 116
+    "tests/report/test_dagster_outputs.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    rank = {path: number for number, path in enumerate(LONGEST_FIRST)}
+
+    def module_rank(item: pytest.Item) -> int:
+        module = Path(item.path).relative_to(PROJECT_ROOT).as_posix()
+        return rank.get(module, len(rank))
+
+    items.sort(key=module_rank)  # stable: tests keep their order within a module
+
+
 # Builds record their runs in $DAGSTER_HOME when it is set: a machine's own home must not make the
 # two test workers share one instance. Tests that want a persistent instance set their own.
 os.environ.pop("DAGSTER_HOME", None)
