@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -31,13 +34,11 @@ LONGEST_FIRST = (
     "tests/ops/test_sensor_daemon_run.py",  # 427
     "tests/ops/test_idempotence.py",  # 265
     "tests/bad_input/test_bad_files.py",  # 254
-    "tests/ops/test_dbt_events.py",
     "tests/ops/test_nothing_changed.py",  # 220
     "tests/report/test_report.py",  # 217
     "tests/topics/test_topic_build.py",  # 196
     "tests/containers/test_build.py",  # 191
     "tests/context/test_layout_class_variants.py",  # 188
-    "tests/report/test_force_pages.py",  # 158
     "tests/fuzz/test_fuzz_documents.py",  # 140
     "tests/context/test_devcorpus.py",  # 133
     "tests/comparison/test_comparison_marts.py",  # 116
@@ -107,13 +108,62 @@ def write_seed_raw(raw: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def seed_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A warehouse built from the seed disclosure alone (once per session, read-only)."""
+def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One in-process `foi build` of the seed disclosure alone (once per session, read-only):
+    raw/, warehouse/, the Dagster instance it was recorded in (dagster_home/) and build.json
+    (its exit code, and os.environ just before and just after it)."""
 
     def make(root: Path) -> None:
-        build_warehouse(write_seed_raw(root / "raw"), root / "warehouse" / "foi.duckdb")
+        home = root / "dagster_home"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("DAGSTER_HOME", str(home))
+            before = dict(os.environ)
+            code = build(write_seed_raw(root / "raw"), root / "warehouse" / "foi.duckdb")
+            after = dict(os.environ)
+        record = {"code": code, "before": before, "after": after}
+        (root / "build.json").write_text(json.dumps(record), encoding="utf-8")
+        assert code == 0, "foi build failed for the seed"
 
-    return shared_folder(tmp_path_factory, "seed", make) / "warehouse" / "foi.duckdb"
+    return shared_folder(tmp_path_factory, "seed", make)
+
+
+@pytest.fixture(scope="session")
+def seed_warehouse(seed_build: Path) -> Path:
+    """A warehouse built from the seed disclosure alone."""
+    return seed_build / "warehouse" / "foi.duckdb"
+
+
+@pytest.fixture(scope="session")
+def unreadable_builds(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    """Two real `foi build` processes on the seed beside an unreadable file (once per session,
+    read-only): a first (quiet) build, then an unchanged one with -v, both recorded in one
+    Dagster instance. The CLI tests read their output, the report's force pages the warehouse."""
+
+    def make(root: Path) -> None:
+        raw = write_seed_raw(root / "raw") / "west-midlands"
+        (raw / "scan.pdf").write_bytes(b"not a pdf at all")
+        home = root / "dagster_home"
+        home.mkdir()
+        shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home)
+        env = {**os.environ, "DAGSTER_HOME": str(home)}
+        args = ["build", "--raw-dir", str(root / "raw"), "--warehouse", str(root / "w/foi.duckdb")]
+        for name, extra in (("first", []), ("second", ["-v"])):
+            done = subprocess.run(
+                [sys.executable, "-m", "dagster_project.cli", *args, *extra],
+                capture_output=True,
+                text=True,
+                env=env,
+                cwd=PROJECT_ROOT,
+            )
+            output = {"returncode": done.returncode, "stdout": done.stdout, "stderr": done.stderr}
+            (root / f"{name}.json").write_text(json.dumps(output), encoding="utf-8")
+
+    root = shared_folder(tmp_path_factory, "unreadable", make)
+    runs = {}
+    for name in ("first", "second"):
+        output = json.loads((root / f"{name}.json").read_text(encoding="utf-8"))
+        runs[name] = subprocess.CompletedProcess(name, **output)
+    return {**runs, "home": root / "dagster_home", "root": root}
 
 
 @pytest.fixture(scope="session")
