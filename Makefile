@@ -30,7 +30,8 @@ run: $(STAMP) tools  ## build warehouse/foi.duckdb from raw/
 test: $(STAMP) tools  ## the whole suite: lint, parser and asset tests, dbt build with its tests
 	$(MAKE) --no-print-directory lint
 	bash scripts/install_chromium.sh
-	# Both cores; a test file stays on one worker so its session fixtures are built once.
+	# Both cores; a test file stays on one worker (its module fixtures are built once), session
+	# warehouses are shared by the two workers, the longest files start first (decision 1200).
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile --durations=25
 
 lint: $(STAMP)

@@ -21,11 +21,13 @@ from dagster_dbt import (
 
 from dagster_project import quarantine
 from dagster_project.build_status import write_status
+from dagster_project.defs.build_slots import PARTIAL_PARSE, BuildSlot, build_slot
 from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.defs.resources import WarehouseResource
 
 PREVIEW_ROWS = 5
-PARTIAL_PARSE = "partial_parse.msgpack"
+# dbt/target/slots: the stable paths dbt's profile opens the build files through.
+SLOTS = "slots"
 # dbt/target keeps one folder of artifacts (run_results.json, logs) per dbt run.
 KEPT_RUN_TARGETS = 20
 # Runs of the models after the first build, each leaving out what the one before quarantined.
@@ -95,13 +97,27 @@ def foi_dbt_models(
     """
     database = warehouse.build()
     target = dbt_project.project_dir / "target" / f"foi_dbt_models-{context.run.run_id[:7]}"
-    parse_cache = database.with_name(PARTIAL_PARSE)
-    if parse_cache.exists():
+    with build_slot(database, target.parent / SLOTS) as slot:
+        held = yield from _dbt_passes(context, dbt, warehouse, target, database, slot)
+    _prune_run_targets(target.parent)
+    yield from with_mart_metadata(context, held, database)
+
+
+def _dbt_passes(
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    warehouse: WarehouseResource,
+    target: Path,
+    database: Path,
+    slot: BuildSlot,
+) -> Generator[Any, None, list]:
+    """The dbt passes of one build, through its slot; returns the held events to yield last."""
+    if slot.parse_cache.exists():
         target.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(parse_cache, target / PARTIAL_PARSE)
+        shutil.copyfile(slot.parse_cache, target / PARTIAL_PARSE)
     _in_build_file(database, quarantine.reset)
     relay = EventRelay(context)
-    dbt_pass = DbtPass(context, dbt, target, database, relay)
+    dbt_pass = DbtPass(context, dbt, target, slot, relay)
     succeeded = yield from dbt_pass.run(dbt_build_args())
     failures: list[quarantine.DocumentFailure] = []
     stopped_by: list[str] = []
@@ -137,9 +153,8 @@ def foi_dbt_models(
             description="dbt failures that belong to no document stop publication:\n"
             + "\n".join(stopped_by)
         )
-    _keep_parse_cache(target / PARTIAL_PARSE, parse_cache)
-    _prune_run_targets(target.parent)
-    yield from with_mart_metadata(context, held, database)
+    _keep_parse_cache(target / PARTIAL_PARSE, slot.parse_cache)
+    return held
 
 
 class EventRelay:
@@ -199,17 +214,18 @@ class DbtPass:
     context: dg.AssetExecutionContext
     dbt: DbtCliResource
     target: Path
-    database: Path
+    slot: BuildSlot
     relay: EventRelay
 
     def run(self, args: list[str]) -> Generator[Any, None, bool]:
         """Yields the events to pass on while dbt runs; returns whether dbt exited cleanly."""
         invocation = self.dbt.cli(
-            [*args, *build_file_vars(self.database)],
+            [*args, *build_file_vars(self.slot.database)],
             context=self.context,
             target_path=self.target,
             raise_on_error=False,
         )
+        self.slot.started(invocation.process.pid)
         for event in invocation.stream():
             yield from self.relay.relay(event)
         return invocation.is_successful()
@@ -217,7 +233,8 @@ class DbtPass:
 
 def build_file_vars(database: Path) -> list[str]:
     """The dbt arguments that point its profile at this build's file (dbt/profiles.yml reads
-    `var('foi_build_db')`): per invocation, so nothing in this process's environment changes."""
+    `var('foi_build_db')`): per invocation, so nothing in this process's environment changes.
+    A build passes its slot's path (build_slots), which leads to its file."""
     return ["--vars", json.dumps({"foi_build_db": str(database)})]
 
 
@@ -254,11 +271,9 @@ def _prune_run_targets(targets: Path, keep: int = KEPT_RUN_TARGETS) -> None:
 
 
 def _keep_parse_cache(produced: Path, kept: Path) -> None:
-    """Keep dbt's partial-parse file beside the build file it was made for.
-
-    dbt reparses the whole project (~5 s) when the profile differs from the one its
-    partial-parse file was written with, and the profile names the build file: one shared
-    file in dbt/target would be stale for every warehouse but one."""
+    """Keep dbt's partial-parse file for the slot it was made through (build_slots): dbt
+    reparses the whole project when the profile differs from the one the file was written
+    with, and the profile names the slot's path."""
     if produced.exists():
         staging = kept.with_name(f".{kept.name}.{os.getpid()}")
         shutil.copyfile(produced, staging)

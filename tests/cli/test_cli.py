@@ -5,7 +5,6 @@ build's output (a short summary; Dagster and dbt detail only with -v)."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,6 @@ import typer
 
 from dagster_project.cli import app
 from dagster_project.paths import PROJECT_ROOT
-from tests.conftest import SEED_DOCUMENT
 
 
 def foi(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -183,23 +181,10 @@ def test_query_of_a_mart_with_nulls_prints_whole_counts(seed_warehouse: Path) ->
 
 
 @pytest.fixture(scope="module")
-def cli_builds(tmp_path_factory: pytest.TempPathFactory) -> dict:
+def cli_builds(unreadable_builds: dict) -> dict:
     """Two real `foi build` processes on the seed and an unreadable file: a first (quiet) build,
-    then an unchanged one with -v; both recorded in one Dagster instance."""
-    root = tmp_path_factory.mktemp("cli-build")
-    raw = root / "raw" / "west-midlands"
-    raw.mkdir(parents=True)
-    shutil.copy(SEED_DOCUMENT, raw)
-    shutil.copy(SEED_DOCUMENT.with_name("west-midlands_233A-22.meta.yml"), raw)
-    (raw / "scan.pdf").write_bytes(b"not a pdf at all")
-    home = root / "dagster_home"
-    home.mkdir()
-    shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home)
-    env = {"DAGSTER_HOME": str(home)}
-    args = ["build", "--raw-dir", str(root / "raw"), "--warehouse", str(root / "w" / "foi.duckdb")]
-    first = foi(*args, env=env)
-    second = foi(*args, "-v", env=env)
-    return {"first": first, "second": second, "home": home, "root": root}
+    then an unchanged one with -v; both recorded in one Dagster instance (tests/conftest.py)."""
+    return unreadable_builds
 
 
 def test_build_prints_a_short_summary(cli_builds: dict) -> None:

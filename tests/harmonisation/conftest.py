@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import Query, _querier, build_warehouse
+from tests.conftest import Query, _querier, build_warehouse, shared_folder
 from tests.harmonisation.corpus import write_corpus
 
 
 @pytest.fixture(scope="session")
 def hazard_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("hazards")
-    return build_warehouse(write_corpus(root / "raw"), root / "warehouse" / "foi.duckdb")
+    def make(root: Path) -> None:
+        build_warehouse(write_corpus(root / "raw"), root / "warehouse" / "foi.duckdb")
+
+    return shared_folder(tmp_path_factory, "hazards", make) / "warehouse" / "foi.duckdb"
 
 
 @pytest.fixture(scope="session")

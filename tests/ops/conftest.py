@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from tests.conftest import SEED_DOCUMENT, build_warehouse
+from tests.conftest import SEED_DOCUMENT, build_warehouse, shared_folder
 
 SYNTHETIC_FORCE = "staffordshire"
 SYNTHETIC_NAME = "staffordshire_OPS-1.txt"
@@ -144,19 +144,25 @@ def copy_warehouse(published: Path, into: Path) -> Path:
     return target
 
 
+def _two_documents(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """raw/ with the seed and one synthetic disclosure, and a clean build of it beside it
+    (made once per session, read-only)."""
+
+    def make(root: Path) -> None:
+        write_seed(root / "raw")
+        write_synthetic(root / "raw")
+        build_warehouse(root / "raw", root / "warehouse" / "foi.duckdb")
+
+    return shared_folder(tmp_path_factory, "two-documents", make)
+
+
 @pytest.fixture(scope="session")
 def two_document_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """raw/ with the seed and one synthetic disclosure."""
-    raw = tmp_path_factory.mktemp("two_documents") / "raw"
-    write_seed(raw)
-    write_synthetic(raw)
-    return raw
+    return _two_documents(tmp_path_factory) / "raw"
 
 
 @pytest.fixture(scope="session")
-def two_document_warehouse(
-    tmp_path_factory: pytest.TempPathFactory, two_document_raw: Path
-) -> Path:
+def two_document_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A clean build of `two_document_raw`: what any other build of that folder must equal."""
-    root = tmp_path_factory.mktemp("two_document_build")
-    return build_warehouse(two_document_raw, root / "warehouse" / "foi.duckdb")
+    return _two_documents(tmp_path_factory) / "warehouse" / "foi.duckdb"

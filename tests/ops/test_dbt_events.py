@@ -4,38 +4,32 @@ are not dagster-dbt's own still holds for the pinned versions."""
 
 from __future__ import annotations
 
-import os
+import json
 from pathlib import Path
 
 import dagster as dg
 import duckdb
 import pytest
 
-from dagster_project.cli import build
 from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.defs.resources import make_resources
 from dagster_project.defs.transform import build_file_vars
-from tests.ops.conftest import write_seed
 
 DBT_STEP = "foi_dbt_models"
 
 
 @pytest.fixture(scope="module")
-def seed_build(tmp_path_factory: pytest.TempPathFactory) -> dict:
-    """One `foi build` of the seed, recorded in an instance of its own; its event records and
-    the process environment before and after."""
-    root = tmp_path_factory.mktemp("dbt-events")
-    write_seed(root / "raw")
-    home = root / "dagster_home"
+def seed_events(seed_build: Path) -> dict:
+    """The in-process `foi build` of the seed (tests/conftest.py `seed_build`), recorded in an
+    instance of its own: its exit code, its event records and the process environment before
+    and after it."""
+    recorded = json.loads((seed_build / "build.json").read_text(encoding="utf-8"))
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DAGSTER_HOME", str(home))
-        before = dict(os.environ)
-        code = build(root / "raw", root / "warehouse" / "foi.duckdb")
-        after = dict(os.environ)
+        patch.setenv("DAGSTER_HOME", str(seed_build / "dagster_home"))
         with dg.DagsterInstance.get() as instance:
             (run,) = instance.get_runs(limit=1)
             records = list(instance.get_records_for_run(run.run_id, limit=100_000).records)
-    return {"code": code, "before": before, "after": after, "records": records}
+    return {**recorded, "records": records}
 
 
 def _events(records: list, kind: dg.DagsterEventType, step: str = DBT_STEP) -> list:
@@ -48,9 +42,9 @@ def _events(records: list, kind: dg.DagsterEventType, step: str = DBT_STEP) -> l
     ]
 
 
-def test_models_reach_dagster_while_dbt_is_still_running(seed_build: dict) -> None:
-    assert seed_build["code"] == 0
-    records = seed_build["records"]
+def test_models_reach_dagster_while_dbt_is_still_running(seed_events: dict) -> None:
+    assert seed_events["code"] == 0
+    records = seed_events["records"]
     (finished,) = _events(records, dg.DagsterEventType.STEP_SUCCESS)
     materialised = _events(records, dg.DagsterEventType.ASSET_MATERIALIZATION)
     by_schema: dict[str, list[float]] = {}
@@ -65,8 +59,8 @@ def test_models_reach_dagster_while_dbt_is_still_running(seed_build: dict) -> No
     assert min(by_schema["marts"]) > max(by_schema["staging"])
 
 
-def test_each_model_is_materialised_once_and_marts_carry_row_counts(seed_build: dict) -> None:
-    materialised = _events(seed_build["records"], dg.DagsterEventType.ASSET_MATERIALIZATION)
+def test_each_model_is_materialised_once_and_marts_carry_row_counts(seed_events: dict) -> None:
+    materialised = _events(seed_events["records"], dg.DagsterEventType.ASSET_MATERIALIZATION)
     keys = [entry.dagster_event.asset_key.to_user_string() for entry in materialised]
     assert len(keys) == len(set(keys))
     marts = {
@@ -77,8 +71,8 @@ def test_each_model_is_materialised_once_and_marts_carry_row_counts(seed_build: 
     assert marts["marts/fct_breaches_by_force_year"].metadata["dagster/row_count"].value == 15
 
 
-def test_a_build_writes_nothing_to_the_process_environment(seed_build: dict) -> None:
-    assert seed_build["after"] == seed_build["before"]
+def test_a_build_writes_nothing_to_the_process_environment(seed_events: dict) -> None:
+    assert seed_events["after"] == seed_events["before"]
 
 
 def test_dagster_dbt_row_counts_still_wait_for_dbt_and_keep_duckdb_open(tmp_path: Path) -> None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 import csv
 import io
 import itertools
-import shutil
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
 from dagster_project.report import build_report
-from tests.conftest import REPO_RAW, SEED_DOCUMENT, build_warehouse
+from tests.conftest import REPO_RAW
 from tests.report.browser import load, screenshot
 
 
@@ -120,15 +119,11 @@ def test_a_force_page_links_a_csv_of_its_facts(report: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def unreadable_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("unreadable")
-    raw = root / "raw" / "west-midlands"
-    raw.mkdir(parents=True)
-    shutil.copy(SEED_DOCUMENT, raw)
-    shutil.copy(SEED_DOCUMENT.with_name("west-midlands_233A-22.meta.yml"), raw)
-    (raw / "scan.pdf").write_bytes(b"not a pdf at all")
-    warehouse = build_warehouse(root / "raw", root / "w" / "foi.duckdb")
-    return build_report(warehouse, root / "raw", root / "report")
+def unreadable_report(unreadable_builds: dict, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The report of a real build of the seed beside an unreadable scan.pdf (tests/conftest.py)."""
+    root = unreadable_builds["root"]
+    assert unreadable_builds["first"].returncode == 0, unreadable_builds["first"].stderr
+    return build_report(root / "w" / "foi.duckdb", root / "raw", tmp_path_factory.mktemp("report"))
 
 
 def test_a_force_page_lists_its_unreadable_files(unreadable_report: Path) -> None:
