@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
@@ -57,6 +58,12 @@ def test_a_slot_whose_dbt_outlived_its_build_is_not_taken(tmp_path: Path) -> Non
     orphan = subprocess.Popen(
         [sys.executable, "-c", "import sys; sys.stdin.read()", "dbt"], stdin=subprocess.PIPE
     )
+    # On a loaded machine the child may not show its own command line yet: wait until it does.
+    cmdline = Path("/proc") / str(orphan.pid) / "cmdline"
+    for _ in range(200):
+        if b"dbt" in cmdline.read_bytes():
+            break
+        time.sleep(0.05)
     try:
         with build_slot(killed, slots) as slot:
             slot.started(orphan.pid)

@@ -42,6 +42,7 @@ CHAIN = [
     "raw/documents",
     "staging/stg_documents",
     "intermediate/int_documents_resolved",
+    "intermediate/int_figure_meanings",
     "intermediate/int_figures_classified",
     "marts/fct_disclosed_figures",
     "warehouse/published",
