@@ -87,10 +87,14 @@ def _is_running_dbt(pid: int) -> bool:
     proc = Path("/proc")
     if proc.is_dir():
         try:
+            state = (proc / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
             command = (proc / str(pid) / "cmdline").read_bytes()
-        except OSError:
+        except (OSError, IndexError):
             return False
-        return b"dbt" in command  # a zombie's command line is empty: it holds no file
+        if state == "Z":  # ended, not yet reaped: it holds no file
+            return False
+        # Empty while the process is still being started (before its exec): count it as dbt.
+        return not command or b"dbt" in command
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import duckdb
@@ -55,23 +54,17 @@ def test_a_slot_whose_dbt_outlived_its_build_is_not_taken(tmp_path: Path) -> Non
     slots = tmp_path / "slots"
     killed, next_build = build_file(tmp_path, "killed"), build_file(tmp_path, "next")
     # A stand-in for an orphaned dbt: a live process whose command line names dbt.
-    orphan = subprocess.Popen(
-        [sys.executable, "-c", "import sys; sys.stdin.read()", "dbt"], stdin=subprocess.PIPE
-    )
-    # On a loaded machine the child may not show its own command line yet: wait until it does.
-    cmdline = Path("/proc") / str(orphan.pid) / "cmdline"
-    for _ in range(200):
-        if b"dbt" in cmdline.read_bytes():
-            break
-        time.sleep(0.05)
+    orphan = subprocess.Popen([sys.executable, "-I", "-c", "import time; time.sleep(600)", "dbt"])
     try:
         with build_slot(killed, slots) as slot:
             slot.started(orphan.pid)
+        assert orphan.poll() is None, f"the stand-in exited with {orphan.returncode}"
         with build_slot(next_build, slots) as slot:
             assert slot.database == slots / "1" / "foi.duckdb"
             assert (slots / "0").resolve() == killed.parent.resolve()
     finally:
-        orphan.communicate()
+        orphan.kill()
+        orphan.wait()
     with build_slot(next_build, slots) as slot:  # the orphan has ended: slot 0 is free again
         assert slot.database == slots / "0" / "foi.duckdb"
         assert (slots / "0").resolve() == next_build.parent.resolve()
