@@ -112,7 +112,8 @@ def build(
     verbose: bool = False,
 ) -> int:
     """Materialise every asset once: ingest (new and changed documents only, unless
-    `full_refresh`), dbt build (with tests), publish, report and exports. Stops after the ingest
+    `full_refresh`), dbt build (with tests; the changed documents' rows only, unless
+    `full_refresh` or the models changed), publish, report and exports. Stops after the ingest
     when nothing changed since the published build, unless `force` or `full_refresh`. Waits
     while another build of the same warehouse is running; publishes nothing unless everything
     succeeded. Documents whose rows failed a data test are quarantined and the rest publishes.
@@ -148,7 +149,10 @@ def build(
     )
     job = defs.resolve_job_def("rebuild_everything")
     run_config = {
-        "ops": {"raw_tables": {"config": {"full_refresh": full_refresh, "force": force}}},
+        "ops": {
+            "raw_tables": {"config": {"full_refresh": full_refresh, "force": force}},
+            "foi_dbt_models": {"config": {"full_refresh": full_refresh}},
+        },
         "resources": warehouse_run_config(raw_dir, warehouse),
     }
     with _instance(warehouse) as instance:
@@ -281,7 +285,12 @@ def build_command(
     raw_dir: RawDir = None,
     warehouse: Warehouse = None,
     full_refresh: Annotated[
-        bool, typer.Option("--full-refresh", help="Parse every document again (no parse cache).")
+        bool,
+        typer.Option(
+            "--full-refresh",
+            help="Parse every document again (no parse cache), rebuild every model whole and "
+            "test every row.",
+        ),
     ] = False,
     force: Annotated[
         bool,

@@ -11,12 +11,12 @@ from dagster_project.defs.ingestion import document_parses, raw_files, raw_table
 from dagster_project.defs.publish import published_warehouse
 from dagster_project.defs.reporting import OUTPUT_ASSETS
 from dagster_project.defs.resources import make_resources
-from dagster_project.defs.transform import foi_dbt_models, quarantine_table
+from dagster_project.defs.transform import document_changes_table, foi_dbt_models, quarantine_table
 
 ALL_ASSETS = [raw_files, raw_tables, foi_dbt_models, published_warehouse, *OUTPUT_ASSETS]
 
 defs = dg.Definitions(
-    assets=[*ALL_ASSETS, document_parses, quarantine_table],
+    assets=[*ALL_ASSETS, document_parses, document_changes_table, quarantine_table],
     jobs=[rebuild_everything],
     schedules=[weekly_rebuild],
     sensors=[raw_documents_sensor],

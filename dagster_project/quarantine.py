@@ -45,11 +45,21 @@ class Verdict:
         return {failure.document_id for failure in self.documents}
 
 
-def reset(con: duckdb.DuckDBPyConnection) -> None:
-    """An empty quarantine: every build judges its documents afresh."""
+def reset(con: duckdb.DuckDBPyConnection, standing_checks: set[str] | None = None) -> None:
+    """Empty the quarantine, so a build judges its documents afresh. An incremental build
+    (decision 1400) passes `standing_checks`, the data tests it runs on the changed documents
+    only: what they quarantined of an unchanged document stands, since they will not read
+    that document's rows again; the rest is judged afresh."""
     con.execute("create schema if not exists raw")
     con.execute(f"create table if not exists {QUARANTINE_TABLE} ({QUARANTINE_DDL})")
-    con.execute(f"delete from {QUARANTINE_TABLE}")
+    if standing_checks is None:
+        con.execute(f"delete from {QUARANTINE_TABLE}")
+        return
+    con.execute(
+        f"delete from {QUARANTINE_TABLE} where document_id in "
+        "(select document_id from raw.document_changes) or not list_contains(?, check_name)",
+        [sorted(standing_checks)],
+    )
 
 
 def quarantined_ids(con: duckdb.DuckDBPyConnection) -> set[str]:

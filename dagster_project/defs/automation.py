@@ -29,10 +29,17 @@ weekly_rebuild = dg.ScheduleDefinition(
     job=rebuild_everything,
     cron_schedule="0 3 * * 1",  # Mondays 03:00
     execution_timezone="Europe/London",
-    # Once a week every document is parsed again, whatever the parse cache says.
-    run_config={"ops": {"raw_tables": {"config": {"full_refresh": True}}}},
+    # Once a week every document is parsed again, whatever the parse cache says, every model
+    # is rebuilt whole and every data test reads every row (decision 1400).
+    run_config={
+        "ops": {
+            "raw_tables": {"config": {"full_refresh": True}},
+            "foi_dbt_models": {"config": {"full_refresh": True}},
+        }
+    },
     default_status=dg.DefaultScheduleStatus.RUNNING,
-    description="Weekly: parse every document under raw/ again, rebuild and publish.",
+    description="Weekly: parse every document under raw/ again, rebuild every model whole, "
+    "run every test on every row, and publish.",
 )
 
 

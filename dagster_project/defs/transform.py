@@ -19,7 +19,7 @@ from dagster_dbt import (
     dbt_assets,
 )
 
-from dagster_project import quarantine
+from dagster_project import document_changes, quarantine
 from dagster_project.build_status import write_status
 from dagster_project.defs.build_slots import PARTIAL_PARSE, BuildSlot, build_slot
 from dagster_project.defs.dbt_project import dbt_project
@@ -80,9 +80,29 @@ quarantine_table = dg.AssetSpec(
 )
 
 
+# Written by the dbt step before dbt runs: the documents an incremental build rebuilds.
+document_changes_table = dg.AssetSpec(
+    key=["raw", "document_changes"],
+    group_name="ingest",
+    kinds={"duckdb"},
+    description="The documents an incremental dbt build rebuilds (new, re-parsed or removed "
+    "since the last dbt build of the build file); empty on a full rebuild. Written by the dbt "
+    "step before dbt runs (decision 1400).",
+)
+
+
+class DbtBuildConfig(dg.Config):
+    full_refresh: bool = False
+    """Rebuild every model whole and run every data test on every row (the weekly rebuild
+    does), instead of rebuilding the changed documents' rows."""
+
+
 @dbt_assets(manifest=dbt_project.manifest_path, dagster_dbt_translator=TRANSLATOR)
 def foi_dbt_models(
-    context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext,
+    config: DbtBuildConfig,
+    dbt: DbtCliResource,
+    warehouse: WarehouseResource,
 ):
     """`dbt build`: seeds, models and their data and unit tests (tests become asset checks).
 
@@ -98,7 +118,9 @@ def foi_dbt_models(
     database = warehouse.build()
     target = dbt_project.project_dir / "target" / f"foi_dbt_models-{context.run.run_id[:7]}"
     with build_slot(database, target.parent / SLOTS) as slot:
-        held = yield from _dbt_passes(context, dbt, warehouse, target, database, slot)
+        held = yield from _dbt_passes(
+            context, dbt, warehouse, target, database, slot, config.full_refresh
+        )
     _prune_run_targets(target.parent)
     yield from with_mart_metadata(context, held, database)
 
@@ -110,15 +132,21 @@ def _dbt_passes(
     target: Path,
     database: Path,
     slot: BuildSlot,
+    full_refresh: bool,
 ) -> Generator[Any, None, list]:
     """The dbt passes of one build, through its slot; returns the held events to yield last."""
     if slot.parse_cache.exists():
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(slot.parse_cache, target / PARTIAL_PARSE)
-    _in_build_file(database, quarantine.reset)
+    plan = _in_build_file(database, lambda con: document_changes.plan(con, full_refresh))
+    context.log.info("dbt: %s", plan.describe())
+    _in_build_file(
+        database,
+        lambda con: quarantine.reset(con, None if plan.full else _document_keyed_checks()),
+    )
     relay = EventRelay(context)
-    dbt_pass = DbtPass(context, dbt, target, slot, relay)
-    succeeded = yield from dbt_pass.run(dbt_build_args())
+    dbt_pass = DbtPass(context, dbt, target, slot, relay, plan)
+    succeeded = yield from dbt_pass.run(dbt_build_args(plan))
     failures: list[quarantine.DocumentFailure] = []
     stopped_by: list[str] = []
     reruns = 0
@@ -142,7 +170,7 @@ def _dbt_passes(
             "quarantined %d documents for failed data tests: running the models again without them",
             len(verdict.document_ids() - already),
         )
-        succeeded = yield from dbt_pass.run(["run", "--full-refresh"])
+        succeeded = yield from dbt_pass.run(dbt_rerun_args())
         if succeeded:
             succeeded = yield from dbt_pass.run(dbt_test_args())
     held = relay.held(failures)
@@ -153,6 +181,7 @@ def _dbt_passes(
             description="dbt failures that belong to no document stop publication:\n"
             + "\n".join(stopped_by)
         )
+    _in_build_file(database, document_changes.commit)
     _keep_parse_cache(target / PARTIAL_PARSE, slot.parse_cache)
     return held
 
@@ -216,11 +245,12 @@ class DbtPass:
     target: Path
     slot: BuildSlot
     relay: EventRelay
+    plan: document_changes.Plan
 
     def run(self, args: list[str]) -> Generator[Any, None, bool]:
         """Yields the events to pass on while dbt runs; returns whether dbt exited cleanly."""
         invocation = self.dbt.cli(
-            [*args, *build_file_vars(self.slot.database)],
+            [*args, *build_file_vars(self.slot.database, changed_only=not self.plan.full)],
             context=self.context,
             target_path=self.target,
             raise_on_error=False,
@@ -231,11 +261,16 @@ class DbtPass:
         return invocation.is_successful()
 
 
-def build_file_vars(database: Path) -> list[str]:
+def build_file_vars(database: Path, changed_only: bool = False) -> list[str]:
     """The dbt arguments that point its profile at this build's file (dbt/profiles.yml reads
     `var('foi_build_db')`): per invocation, so nothing in this process's environment changes.
-    A build passes its slot's path (build_slots), which leads to its file."""
-    return ["--vars", json.dumps({"foi_build_db": str(database)})]
+    A build passes its slot's path (build_slots), which leads to its file. An incremental
+    build also tells the data tests to read the changed documents' rows of the document-keyed
+    models (`foi_changed_documents_only`, dbt/macros/incremental.sql)."""
+    # Both vars every time: dbt parses the project again when its vars differ from the last
+    # parse's, so only a switch between full and incremental builds costs a parse.
+    variables = {"foi_build_db": str(database), "foi_changed_documents_only": changed_only}
+    return ["--vars", json.dumps(variables)]
 
 
 def _in_build_file(database: Path, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:
@@ -280,24 +315,53 @@ def _keep_parse_cache(produced: Path, kept: Path) -> None:
         os.replace(staging, kept)
 
 
-def dbt_build_args() -> list[str]:
-    """`dbt build` over everything: no model is incremental, so --full-refresh costs nothing and
-    reloads a seed whose columns changed. Unit tests check the SQL, not the data: they run in
-    the test suite (tests/test_dbt_unit_tests.py), and in a build only when
-    FOI_DBT_UNIT_TESTS=1."""
-    return ["build", "--full-refresh", *_unit_test_exclusion()]
+def dbt_build_args(plan: document_changes.Plan) -> list[str]:
+    """`dbt build`: with --full-refresh on a full rebuild (which also reloads a seed whose
+    columns changed); otherwise the incremental models rebuild the changed documents' rows,
+    and the seeds and topic tables, unchanged by definition, are not loaded again. Unit tests
+    check the SQL, not the data: they run in the test suite (tests/test_dbt_unit_tests.py),
+    and in a build only when FOI_DBT_UNIT_TESTS=1."""
+    if plan.full:
+        return ["build", "--full-refresh", *_exclusion()]
+    return ["build", *_exclusion("resource_type:seed", "reference")]
+
+
+def dbt_rerun_args() -> list[str]:
+    """The models again after a quarantine: only those that leave quarantined documents out
+    and what reads them; the models before them keep every document."""
+    return ["run", "--select", "source:raw.quarantine+"]
 
 
 def dbt_test_args() -> list[str]:
     """`dbt test` over everything, after a pass that ran the models without quarantined
     documents."""
-    return ["test", *_unit_test_exclusion()]
+    return ["test", *_exclusion()]
 
 
-def _unit_test_exclusion() -> list[str]:
-    if os.environ.get("FOI_DBT_UNIT_TESTS") == "1":
-        return []
-    return ["--exclude", "resource_type:unit_test"]
+def _document_keyed_checks() -> set[str]:
+    """The data tests that an incremental build runs on the changed documents' rows only:
+    those on an incremental model (a quarantine they made of an unchanged document stands)."""
+    nodes = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))["nodes"]
+    incremental = {
+        unique_id
+        for unique_id, node in nodes.items()
+        if node["resource_type"] == "model" and node["config"]["materialized"] == "incremental"
+    }
+    return {
+        node["name"]
+        for node in nodes.values()
+        if node["resource_type"] == "test"
+        and node["depends_on"]["nodes"]
+        and set(node["depends_on"]["nodes"]) <= incremental
+    }
+
+
+def _exclusion(*selectors: str) -> list[str]:
+    """One `--exclude` (dbt takes the selectors space-separated): these, and the unit tests
+    unless FOI_DBT_UNIT_TESTS=1."""
+    if os.environ.get("FOI_DBT_UNIT_TESTS") != "1":
+        selectors = (*selectors, "resource_type:unit_test")
+    return ["--exclude", " ".join(selectors)] if selectors else []
 
 
 def with_mart_metadata(context: dg.AssetExecutionContext, events: list, database: Path) -> list:

@@ -1,3 +1,9 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_documents() }}"
+) }}
 -- Every number a document printed, from tables and from running text, in one shape.
 with
 
@@ -20,6 +26,7 @@ cells as (
         is_ocr,
         ocr_confidence
     from {{ ref('stg_table_cells') }}
+    where {{ only_changed_documents() }}
 ),
 
 inline as (
@@ -41,6 +48,7 @@ inline as (
         is_ocr,
         ocr_confidence
     from {{ ref('stg_inline_figures') }}
+    where {{ only_changed_documents() }}
 ),
 
 unioned as (

@@ -1,3 +1,9 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_documents() }}"
+) }}
 -- What each level of a figure's context says, read one level at a time: the measure and
 -- offence category its words name, the period they name, what they say about custody. The
 -- precedence between levels (nearest first) is decided in int_figures_classified; this model
@@ -14,6 +20,7 @@ contexts as (
         {{ normalise_label('title') }} as title_norm,
         {{ normalise_label('lead') }} as lead_norm
     from {{ ref('stg_figure_contexts') }}
+    where {{ only_changed_documents() }}
 ),
 
 sentences as (
@@ -22,6 +29,7 @@ sentences as (
         'figure ' || figure_no as source_key,
         {{ normalise_label('sentence') }} as sentence_norm
     from {{ ref('stg_inline_figures') }}
+    where {{ only_changed_documents() }}
 ),
 
 patterns as (

@@ -1,3 +1,9 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_documents() }}"
+) }}
 -- Every candidate figure with what its context says it means: force, measure, offence, area,
 -- period, sex, custody and value, each by one written precedence (decision 0901). Its role and
 -- whether it goes to review are decided next, in int_figures_classified.
@@ -5,6 +11,7 @@ with
 
 candidates as (
     select * from {{ ref('int_figure_candidates') }}
+    where {{ only_changed_documents() }}
 ),
 
 documents as (
@@ -20,6 +27,7 @@ sections as (
             '\\b(each|every|per|by)( of)?( the| your)? (local |policing |neighbourhood |local authority |council )?(area|district|county|counties|borough|lpu|npu|bcu|division|local authority|policing area|policing district|basic command unit|command unit|policing unit|ward)s?\\b|broken down (into|by) .{0,40}(areas?|districts?|count(y|ies)|boroughs?|lpus?|npus?)'
         ) }} as is_area_question
     from {{ ref('int_sections_classified') }}
+    where {{ only_changed_documents() }}
 ),
 
 periods as (
@@ -28,6 +36,7 @@ periods as (
 
 contexts as (
     select * from {{ ref('int_figure_contexts') }}
+    where {{ only_changed_documents() }}
 ),
 
 -- A bare month name's month, and the period the context gives (one model each).
@@ -358,7 +367,6 @@ measured as (
         documents.reference,
         documents.response_date,
         documents.is_synthetic,
-        documents.is_superseded,
         -- an offence title decides breach figures, whatever question it was printed under
         case
             when

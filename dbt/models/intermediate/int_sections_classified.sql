@@ -1,3 +1,9 @@
+{{ config(
+    materialized='incremental',
+    incremental_strategy='append',
+    on_schema_change='fail',
+    pre_hook="{{ delete_changed_documents() }}"
+) }}
 -- Each question/answer block with the measure its question asks about (first matching pattern
 -- of the question_topic_patterns seed) and what its answer says about custody.
 with
@@ -7,6 +13,7 @@ sections as (
         *,
         {{ normalise_label('question_text') }} as question_norm
     from {{ ref('stg_sections') }}
+    where {{ only_changed_documents() }}
 ),
 
 patterns as (

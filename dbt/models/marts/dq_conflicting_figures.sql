@@ -3,8 +3,12 @@
 with
 
 figures as (
-    select * from {{ ref('int_figures_classified') }}
-    where figure_role = 'disclosed' and review_reason is null
+    select
+        classified.*,
+        documents.is_superseded
+    from {{ ref('int_figures_classified') }} as classified
+    inner join {{ ref('int_documents_resolved') }} as documents on classified.document_id = documents.document_id
+    where classified.figure_role = 'disclosed' and classified.review_reason is null
 ),
 
 keyed as (

@@ -4,13 +4,19 @@
 -- supersedes always loses. Quarantined documents are left out (decision 0600).
 with
 
+-- Whether a newer response revises a figure's document is a fact of the corpus, not of the
+-- document alone, so it is joined here and not kept with the figure (decision 1400).
 figures as (
-    select * from {{ ref('int_figures_classified') }}
+    select
+        classified.*,
+        documents.is_superseded
+    from {{ ref('int_figures_classified') }} as classified
+    inner join {{ ref('int_documents_resolved') }} as documents on classified.document_id = documents.document_id
     where
-        figure_role = 'disclosed'
-        and review_reason is null
+        classified.figure_role = 'disclosed'
+        and classified.review_reason is null
         -- a document that failed a data test is in dq_quarantined_documents, not here
-        and document_id not in (select quarantine.document_id from {{ source('raw', 'quarantine') }} as quarantine)
+        and classified.document_id not in (select quarantine.document_id from {{ source('raw', 'quarantine') }} as quarantine)
 ),
 
 -- Period labels a person approved in review (seed period_label_overrides).
