@@ -24,6 +24,9 @@ import duckdb
 from dagster_project.build_state import code_fingerprint
 
 CHANGES_TABLE = "raw.document_changes"
+# One row: whether the coming dbt build is incremental (its data tests then read the changed
+# documents' rows of the incremental models, dbt/macros/incremental.sql).
+BUILD_TABLE = "raw.dbt_build"
 LEDGER_TABLE = "ingest_cache.dbt_documents"
 STATE_TABLE = "ingest_cache.dbt_state"
 
@@ -70,7 +73,17 @@ def models_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
 
 
 def plan(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> Plan:
-    """Decide the coming dbt build and write raw.document_changes for it."""
+    """Decide the coming dbt build and write raw.document_changes and raw.dbt_build for it."""
+    decided = _decide(con, full_refresh)
+    con.execute(
+        f"create or replace table {BUILD_TABLE} as "
+        "select ?::boolean as incremental, ?::varchar as reason, now()::timestamp as planned_at",
+        [not decided.full, decided.reason or None],
+    )
+    return decided
+
+
+def _decide(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> Plan:
     con.execute("create schema if not exists ingest_cache")
     con.execute(f"create or replace table {CHANGES_TABLE} (document_id varchar, change varchar)")
     fingerprint = models_fingerprint(con)

@@ -145,7 +145,7 @@ def _dbt_passes(
         lambda con: quarantine.reset(con, None if plan.full else _document_keyed_checks()),
     )
     relay = EventRelay(context)
-    dbt_pass = DbtPass(context, dbt, target, slot, relay, plan)
+    dbt_pass = DbtPass(context, dbt, target, slot, relay)
     succeeded = yield from dbt_pass.run(dbt_build_args(plan))
     failures: list[quarantine.DocumentFailure] = []
     stopped_by: list[str] = []
@@ -245,12 +245,11 @@ class DbtPass:
     target: Path
     slot: BuildSlot
     relay: EventRelay
-    plan: document_changes.Plan
 
     def run(self, args: list[str]) -> Generator[Any, None, bool]:
         """Yields the events to pass on while dbt runs; returns whether dbt exited cleanly."""
         invocation = self.dbt.cli(
-            [*args, *build_file_vars(self.slot.database, changed_only=not self.plan.full)],
+            [*args, *build_file_vars(self.slot.database)],
             context=self.context,
             target_path=self.target,
             raise_on_error=False,
@@ -261,16 +260,11 @@ class DbtPass:
         return invocation.is_successful()
 
 
-def build_file_vars(database: Path, changed_only: bool = False) -> list[str]:
+def build_file_vars(database: Path) -> list[str]:
     """The dbt arguments that point its profile at this build's file (dbt/profiles.yml reads
     `var('foi_build_db')`): per invocation, so nothing in this process's environment changes.
-    A build passes its slot's path (build_slots), which leads to its file. An incremental
-    build also tells the data tests to read the changed documents' rows of the document-keyed
-    models (`foi_changed_documents_only`, dbt/macros/incremental.sql)."""
-    # Both vars every time: dbt parses the project again when its vars differ from the last
-    # parse's, so only a switch between full and incremental builds costs a parse.
-    variables = {"foi_build_db": str(database), "foi_changed_documents_only": changed_only}
-    return ["--vars", json.dumps(variables)]
+    A build passes its slot's path (build_slots), which leads to its file."""
+    return ["--vars", json.dumps({"foi_build_db": str(database)})]
 
 
 def _in_build_file(database: Path, work: Callable[[duckdb.DuckDBPyConnection], T]) -> T:

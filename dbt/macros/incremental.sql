@@ -30,17 +30,21 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- dbt's data tests read a model through this macro (its `where` config). A document-keyed
-    incremental model is read for the changed documents only when the build sets
-    `foi_changed_documents_only` (an incremental build): the other rows passed when they were
-    built. A full refresh tests every row. -#}
+{#- dbt's data tests read a model through this macro (its `where` config). An incremental
+    model is read for the changed documents only when the build is incremental (raw.dbt_build,
+    written with raw.document_changes): the other rows passed when they were built. A full
+    rebuild tests every row. The SQL is the same in both modes, so dbt's partial parse holds
+    when a build switches between them. -#}
 {% macro get_where_subquery(relation) -%}
     {%- set where = config.get('where', '') -%}
     {%- set clauses = [where] if where else [] -%}
-    {#- the graph is known once dbt executes, not while it parses -#}
-    {%- if execute and var('foi_changed_documents_only', false) and is_document_keyed(relation) -%}
-        {#- the table by name: a source() here would make every test depend on it -#}
-        {%- do clauses.append('document_id in (select document_id from raw.document_changes)') -%}
+    {#- the graph is known once dbt executes, not while it parses; the tables by name: a
+        source() here would make every test depend on them -#}
+    {%- if execute and is_document_keyed(relation) -%}
+        {%- do clauses.append(
+            '((select not dbt_build.incremental from raw.dbt_build as dbt_build)'
+            ~ ' or document_id in (select document_changes.document_id from raw.document_changes as document_changes))'
+        ) -%}
     {%- endif -%}
     {%- if clauses -%}
         {%- do return('(select * from ' ~ relation ~ ' where ' ~ clauses | join(' and ') ~ ') dbt_subquery') -%}

@@ -50,9 +50,9 @@ def _sidecar(document: Path) -> Path:
     return document.with_name(document.stem + ".meta.yml")
 
 
-def _dbt(database: Path, target: Path, args: list[str], changed_only: bool) -> None:
+def _dbt(database: Path, target: Path, args: list[str]) -> None:
     done = subprocess.run(
-        [str(DBT), *args, "--target-path", str(target), *build_file_vars(database, changed_only)],
+        [str(DBT), *args, "--target-path", str(target), *build_file_vars(database)],
         cwd=DBT_DIR,
         capture_output=True,
         text=True,
@@ -158,11 +158,11 @@ class RawFolderChanges(RuleBasedStateMachine):
             con.close()
         self.plans.append(plan)
         if plan.full:
-            _dbt(self.build_file, self.root / "target", ["seed", "--full-refresh"], False)
-            _dbt(self.build_file, self.root / "target", ["run", "--full-refresh"], False)
+            _dbt(self.build_file, self.root / "target", ["seed", "--full-refresh"])
+            _dbt(self.build_file, self.root / "target", ["run", "--full-refresh"])
         else:
             args = ["run", "--exclude", "resource_type:seed reference"]
-            _dbt(self.build_file, self.root / "target", args, True)
+            _dbt(self.build_file, self.root / "target", args)
         con = duckdb.connect(str(self.build_file))
         try:
             document_changes.commit(con)
@@ -174,7 +174,7 @@ class RawFolderChanges(RuleBasedStateMachine):
             document_changes.plan(con, full_refresh=True)
         finally:
             con.close()
-        _dbt(self.full_copy, self.root / "target-full", ["run", "--full-refresh"], False)
+        _dbt(self.full_copy, self.root / "target-full", ["run", "--full-refresh"])
         assert differences(self.build_file, self.full_copy) == [], plan.describe()
         # only the first build of the file is a full one: the rest are incremental
         assert [p.full for p in self.plans] == [True] + [False] * (len(self.plans) - 1)
