@@ -122,6 +122,7 @@ def test_bench_runs_at_tiny_scale_and_reports_every_metric(tmp_path: Path) -> No
     assert [t["key"] for t in report["targets"]] == [
         "cold_build_seconds",
         "peak_memory_mib",
+        "unchanged_rebuild_seconds",
         "unchanged_rebuild_share_of_cold",
         "new_document_visible_seconds",
         "parse_ratio_to_floor",
