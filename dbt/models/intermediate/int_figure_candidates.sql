@@ -1,9 +1,3 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed_documents() }}"
-) }}
 -- Every number a document printed, from tables and from running text, in one shape.
 with
 

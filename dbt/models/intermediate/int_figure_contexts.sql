@@ -1,9 +1,3 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed_documents() }}"
-) }}
 -- What each level of a figure's context says, read one level at a time: the measure and
 -- offence category its words name, the period they name, what they say about custody. The
 -- precedence between levels (nearest first) is decided in int_figures_classified; this model

@@ -1,9 +1,3 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed_documents() }}"
-) }}
 -- Every candidate figure with what its context says it means: force, measure, offence, area,
 -- period, sex, custody and value, each by one written precedence (decision 0901). Its role and
 -- whether it goes to review are decided next, in int_figures_classified.

@@ -1,9 +1,3 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed_documents() }}"
-) }}
 -- Every candidate figure with what it means (int_figure_meanings) and its role: a disclosed
 -- figure, a stated total or not a figure at all (cost arithmetic, a citation);
 -- classification_issue says why a disclosed figure cannot go into the facts, so it goes to

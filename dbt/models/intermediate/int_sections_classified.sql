@@ -1,9 +1,3 @@
-{{ config(
-    materialized='incremental',
-    incremental_strategy='append',
-    on_schema_change='fail',
-    pre_hook="{{ delete_changed_documents() }}"
-) }}
 -- Each question/answer block with the measure its question asks about (first matching pattern
 -- of the question_topic_patterns seed) and what its answer says about custody.
 with
