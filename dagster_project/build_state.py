@@ -41,9 +41,19 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def models_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
+    """What every model's rows depend on besides the documents: the code fingerprint (dbt
+    project, this package, library versions) and the topic packs this build file's ingest
+    loaded. When it changes, an incremental dbt build is a full one (decision 1400)."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for row in con.execute("select topic, path, digest from topics.packs order by all").fetchall():
+        digest.update(repr(row).encode())
+    return digest.hexdigest()
+
+
 def inputs_digest(con: duckdb.DuckDBPyConnection) -> str:
     """The digest of what a build from this build file's raw tables is made from."""
-    digest = hashlib.sha256(code_fingerprint().encode())
+    digest = hashlib.sha256(models_fingerprint(con).encode())
     rows = con.execute(
         "select path, document_id, sidecar_digest, parser_fingerprint, outcome, reason, "
         f"error_kind from {CACHE_TABLE} order by path"
@@ -52,8 +62,6 @@ def inputs_digest(con: duckdb.DuckDBPyConnection) -> str:
     rows += con.execute(
         "select path, error_kind, reason from raw.ingest_errors order by all"
     ).fetchall()
-    # The topic packs the models read are inputs as much as the documents are.
-    rows += con.execute("select topic, path, digest from topics.packs order by all").fetchall()
     for row in rows:
         digest.update(repr(row).encode())
     return digest.hexdigest()

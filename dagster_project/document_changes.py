@@ -16,12 +16,11 @@ them, so doing it twice gives what doing it once does).
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 import duckdb
 
-from dagster_project.build_state import code_fingerprint
+from dagster_project.build_state import models_fingerprint
 
 CHANGES_TABLE = "raw.document_changes"
 # One row: whether the coming dbt build is incremental (its data tests then read the changed
@@ -48,10 +47,11 @@ CURRENT_VERSIONS = """
 @dataclass(frozen=True)
 class Plan:
     """What the coming dbt build rebuilds: everything (`full`, with the reason), or the
-    documents in raw.document_changes."""
+    documents in raw.document_changes; and the models' fingerprint it was planned under."""
 
     full: bool
     reason: str
+    fingerprint: str
     changed: int = 0
     removed: int = 0
 
@@ -61,15 +61,6 @@ class Plan:
         return (
             f"an incremental build: {self.changed} documents new or changed, {self.removed} removed"
         )
-
-
-def models_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
-    """What every model's rows depend on besides the documents: the code fingerprint (dbt
-    project, this package, library versions) and the topic packs the build loaded."""
-    digest = hashlib.sha256(code_fingerprint().encode())
-    for row in con.execute("select topic, path, digest from topics.packs order by all").fetchall():
-        digest.update(repr(row).encode())
-    return digest.hexdigest()
 
 
 def plan(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> Plan:
@@ -89,11 +80,12 @@ def _decide(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> Plan:
     fingerprint = models_fingerprint(con)
     recorded = _recorded_fingerprint(con)
     if full_refresh:
-        return Plan(True, "a full refresh was asked for")
+        return Plan(True, "a full refresh was asked for", fingerprint)
     if recorded is None:
-        return Plan(True, "no incremental build has been made in this build file")
+        return Plan(True, "no incremental build has been made in this build file", fingerprint)
     if recorded != fingerprint:
-        return Plan(True, "the models, seeds, topic packs or the code running them changed")
+        reason = "the models, seeds, topic packs or the code running them changed"
+        return Plan(True, reason, fingerprint)
     con.execute(
         f"""
         insert into {CHANGES_TABLE}
@@ -109,15 +101,17 @@ def _decide(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> Plan:
     counts = dict(
         con.execute(f"select change, count(*) from {CHANGES_TABLE} group by change").fetchall()
     )
-    return Plan(False, "", counts.get("new or changed", 0), counts.get("removed", 0))
+    return Plan(False, "", fingerprint, counts.get("new or changed", 0), counts.get("removed", 0))
 
 
-def commit(con: duckdb.DuckDBPyConnection) -> None:
-    """Record what dbt has now built from: called once every dbt pass has succeeded."""
-    fingerprint = models_fingerprint(con)
+def commit(con: duckdb.DuckDBPyConnection, built: Plan) -> None:
+    """Record what dbt has now built from: called once every dbt pass of `built` has
+    succeeded. The fingerprint is the one the build was planned under, so code changed while
+    it ran makes the next build a full one."""
     con.execute(f"create or replace table {LEDGER_TABLE} as {CURRENT_VERSIONS}")
     con.execute(
-        f"create or replace table {STATE_TABLE} as select ?::varchar as fingerprint", [fingerprint]
+        f"create or replace table {STATE_TABLE} as select ?::varchar as fingerprint",
+        [built.fingerprint],
     )
 
 

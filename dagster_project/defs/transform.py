@@ -138,12 +138,8 @@ def _dbt_passes(
     if slot.parse_cache.exists():
         target.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(slot.parse_cache, target / PARTIAL_PARSE)
-    plan = _in_build_file(database, lambda con: document_changes.plan(con, full_refresh))
+    plan = _in_build_file(database, lambda con: _plan_and_reset_quarantine(con, full_refresh))
     context.log.info("dbt: %s", plan.describe())
-    _in_build_file(
-        database,
-        lambda con: quarantine.reset(con, None if plan.full else _document_keyed_checks()),
-    )
     relay = EventRelay(context)
     dbt_pass = DbtPass(context, dbt, target, slot, relay)
     succeeded = yield from dbt_pass.run(dbt_build_args(plan))
@@ -181,7 +177,7 @@ def _dbt_passes(
             description="dbt failures that belong to no document stop publication:\n"
             + "\n".join(stopped_by)
         )
-    _in_build_file(database, document_changes.commit)
+    _in_build_file(database, lambda con: document_changes.commit(con, plan))
     _keep_parse_cache(target / PARTIAL_PARSE, slot.parse_cache)
     return held
 
@@ -330,6 +326,16 @@ def dbt_test_args() -> list[str]:
     """`dbt test` over everything, after a pass that ran the models without quarantined
     documents."""
     return ["test", *_exclusion()]
+
+
+def _plan_and_reset_quarantine(
+    con: duckdb.DuckDBPyConnection, full_refresh: bool
+) -> document_changes.Plan:
+    """Decide the build (dagster_project.document_changes), then empty the quarantine but for
+    what an incremental build cannot judge again."""
+    plan = document_changes.plan(con, full_refresh)
+    quarantine.reset(con, None if plan.full else _document_keyed_checks())
+    return plan
 
 
 def _document_keyed_checks() -> set[str]:

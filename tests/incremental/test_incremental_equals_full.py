@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
 from dagster_project import document_changes, quarantine, topics
-from dagster_project.defs.transform import build_file_vars
+from dagster_project.defs.transform import build_file_vars, dbt_build_args
 from dagster_project.ingest.run import ingest_incrementally
 from dagster_project.paths import DBT_DIR, PROJECT_ROOT
 from tests.incremental.equality import differences
@@ -159,13 +159,11 @@ class RawFolderChanges(RuleBasedStateMachine):
         self.plans.append(plan)
         if plan.full:
             _dbt(self.build_file, self.root / "target", ["seed", "--full-refresh"])
-            _dbt(self.build_file, self.root / "target", ["run", "--full-refresh"])
-        else:
-            args = ["run", "--exclude", "resource_type:seed reference"]
-            _dbt(self.build_file, self.root / "target", args)
+        # the build's own selection, with `run` for `build`: equality is of the models
+        _dbt(self.build_file, self.root / "target", ["run", *dbt_build_args(plan)[1:]])
         con = duckdb.connect(str(self.build_file))
         try:
-            document_changes.commit(con)
+            document_changes.commit(con, plan)
         finally:
             con.close()
         shutil.copyfile(self.build_file, self.full_copy)
