@@ -12,13 +12,15 @@ come out the same: the run stops there (decision 0501).
 from __future__ import annotations
 
 import hashlib
+import json
+import os
 from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
 
 from dagster_project.ingest.raw_tables import CACHE_TABLE
-from dagster_project.paths import DBT_DIR, PROJECT_ROOT
+from dagster_project.paths import DBT_DIR, PROJECT_ROOT, build_path_for
 
 STATE_TABLE = "ingest_cache.build_inputs"
 DBT_SOURCES = ("models", "macros", "seeds", "tests", "analyses", "snapshots")
@@ -91,3 +93,85 @@ def published_inputs(published: Path) -> str | None:
         return recorded_inputs(con)
     finally:
         con.close()
+
+
+# ---------------------------------------------------------------- the files, before reading them
+
+LISTING_TABLE = "ingest_cache.build_listing"
+
+
+def listing_fingerprint(raw_dir: Path, pack_files: list[Path]) -> str:
+    """A digest of what a build would read, from the file system alone: every entry under
+    raw_dir (path, size, inode, modification and change times), the topic packs' bytes and
+    code_fingerprint(). Writing a file or renaming it moves its change time, which no program
+    can set back, so an equal listing means no file was touched (decision 1500)."""
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(str(raw_dir.resolve()).encode())
+    for folder, folders, files in os.walk(raw_dir, followlinks=True):
+        folders.sort()
+        for name in sorted(files + folders):
+            path = os.path.join(folder, name)
+            digest.update(f"{os.path.relpath(path, raw_dir)}\t{_stat(path)}\n".encode())
+    for path in pack_files:
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _stat(path: str) -> tuple | None:
+    try:
+        stat = os.stat(path)
+    except OSError:  # a dangling link, or a file removed while the listing is taken
+        return None
+    return (stat.st_mode, stat.st_size, stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+def record_listing(con: duckdb.DuckDBPyConnection, listing: str) -> None:
+    """Record in a build file the listing taken before its ingest read raw/."""
+    con.execute(f"create or replace table {LISTING_TABLE} as select ?::varchar as listing", [listing])
+
+
+def _listing_path(published: Path) -> Path:
+    return build_path_for(published).with_name(published.stem + ".listing.json")
+
+
+def note_published_listing(published: Path, digest: str, listing: str) -> None:
+    """Write beside the published warehouse the listing under which its inputs were last
+    found to be `digest`: after a publication, and after a build that found nothing new (the
+    published file itself is never written in place)."""
+    path = _listing_path(published)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}")
+    staging.write_text(json.dumps({"inputs": digest, "listing": listing}), encoding="utf-8")
+    os.replace(staging, path)
+
+
+def note_publication(published: Path) -> None:
+    """After a publication: the listing and inputs the published build file recorded."""
+    con = duckdb.connect(str(published), read_only=True)
+    try:
+        row = con.execute(f"select listing from {LISTING_TABLE}").fetchone()
+    except duckdb.CatalogException:
+        row = None
+    finally:
+        con.close()
+    digest = published_inputs(published)
+    if row and digest:
+        note_published_listing(published, digest, row[0])
+    else:
+        _listing_path(published).unlink(missing_ok=True)
+
+
+def unchanged_since_published(raw_dir: Path, published: Path, pack_files: list[Path]) -> bool:
+    """Whether raw/, the packs and the code are, file for file, as they were when the published
+    warehouse's inputs were last read: then a build would find nothing new."""
+    try:
+        noted = json.loads(_listing_path(published).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if noted.get("listing") != listing_fingerprint(raw_dir, pack_files):
+        return False
+    try:
+        return noted.get("inputs") == published_inputs(published)
+    except duckdb.Error:
+        return False

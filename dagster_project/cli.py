@@ -124,9 +124,14 @@ def build(
             f"no raw folder at {raw_dir}: put documents in <raw>/<force>/ or name the folder "
             "with --raw-dir (or FOI_RAW_DIR)"
         )
-    prepare(quiet=True)
-    from dagster_project import topics
+    started = time.monotonic()
+    from dagster_project import build_state, topics
 
+    if not (force or full_refresh) and build_state.unchanged_since_published(
+        raw_dir, warehouse, topics.pack_files()
+    ):
+        return _nothing_changed(raw_dir, warehouse, started, strict)
+    prepare(quiet=True)
     # A pack that does not validate stops the build before anything runs: one line, its file
     # and line (the ingest step checks again, for runs started from the UI or the sensor).
     topics.load_packs()
@@ -140,7 +145,6 @@ def build(
     verbose = verbose or level is not None
     build_file = build_path_for(warehouse)
     before = build_output.ingested(warehouse)
-    started = time.monotonic()
     print(f"foi build: {raw_dir} -> {warehouse}", flush=True)
     # snowplow (dbt's telemetry) gives the root logger a handler: Dagster's lines would print twice.
     logging.getLogger("dagster").propagate = False
@@ -202,8 +206,53 @@ def build(
             "dbt and publication were skipped. `foi build --force` rebuilds anyway."
         )
     changes = build_output.document_changes(before, build_output.ingested(build_file))
+    outcome = "checked" if skipped else "published"
+    return _summarise(outcome, raw_dir, warehouse, build_file, changes, elapsed, log, strict)
+
+
+def _nothing_changed(raw_dir: Path, warehouse: Path, started: float, strict: bool) -> int:
+    """The end of a build that the file listing alone shows has nothing to do (decision 1500):
+    no run starts; the check is recorded as an observation of raw/files in the instance."""
+    print(f"foi build: {raw_dir} -> {warehouse}", flush=True)
+    home = _instance_home(warehouse)
+    if home:
+        import dagster as dg
+
+        with _instance_at(home) as instance:
+            instance.report_runless_asset_event(
+                dg.AssetObservation(
+                    asset_key=["raw", "files"],
+                    description="foi build: nothing changed since the published build",
+                    metadata={"raw_dir": str(raw_dir), "published_path": str(warehouse)},
+                )
+            )
+    print(
+        "foi build: nothing changed since the published build (no file under the raw folder, "
+        "no topic pack and no code was touched): nothing was read again. `foi build --force` "
+        "rebuilds anyway."
+    )
+    from dagster_project import build_output
+
+    files = len(build_output.ingested(warehouse).files)
+    changes = {"new": 0, "changed": 0, "unchanged": files, "removed": 0}
+    elapsed = time.monotonic() - started
+    return _summarise("checked", raw_dir, warehouse, warehouse, changes, elapsed, None, strict)
+
+
+def _summarise(
+    outcome: str,
+    raw_dir: Path,
+    warehouse: Path,
+    build_file: Path,
+    changes: dict[str, int],
+    elapsed: float,
+    log: Path | None,
+    strict: bool,
+) -> int:
+    from dagster_project import build_output
+
     lines, quarantined = build_output.summary(warehouse, build_file, changes, raw_dir, log)
-    print(f"foi build: {'checked' if skipped else 'published'} {warehouse} in {elapsed:.1f}s")
+    print(f"foi build: {outcome} {warehouse} in {elapsed:.1f}s")
     print("\n".join(lines))
     if strict and quarantined:
         print(f"foi build --strict: {quarantined} documents quarantined", file=sys.stderr)
@@ -216,41 +265,45 @@ def _instance(warehouse: Path):
     """The Dagster instance a build is recorded in: $DAGSTER_HOME, or the project's
     dagster_home/ (the one `make ui` shows) for the project's own warehouse; other warehouses
     (tests, scratch builds) get a throwaway instance."""
-    import fcntl
-
     import dagster as dg
 
-    home = os.environ.get("DAGSTER_HOME")
-    if not home and warehouse == PROJECT_WAREHOUSE.resolve():
-        home = str(DAGSTER_HOME)
+    home = _instance_home(warehouse)
     if not home:
         with dg.DagsterInstance.ephemeral() as instance:
             yield instance
         return
-    # Two processes opening a fresh instance at once both stamp its SQLite schema, and the
-    # instance is then unreadable ("more than one head"): the first to come creates it alone.
-    Path(home).mkdir(parents=True, exist_ok=True)
-    with open(Path(home) / ".instance.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        instance = _instance_at(home)
-    with instance:
+    with _instance_at(home) as instance:
         yield instance
+
+
+def _instance_home(warehouse: Path) -> str | None:
+    home = os.environ.get("DAGSTER_HOME")
+    if not home and warehouse == PROJECT_WAREHOUSE.resolve():
+        home = str(DAGSTER_HOME)
+    return home or None
 
 
 def _instance_at(home: str):
     """The persistent instance in `home`. DagsterInstance.get() is the public way, and it reads
     only $DAGSTER_HOME: it is set for that call alone, never for the run."""
+    import fcntl
+
     import dagster as dg
 
+    # Two processes opening a fresh instance at once both stamp its SQLite schema, and the
+    # instance is then unreadable ("more than one head"): the first to come creates it alone.
+    Path(home).mkdir(parents=True, exist_ok=True)
     before = os.environ.get("DAGSTER_HOME")
-    os.environ["DAGSTER_HOME"] = home
-    try:
-        return dg.DagsterInstance.get()
-    finally:
-        if before is None:
-            os.environ.pop("DAGSTER_HOME", None)
-        else:
-            os.environ["DAGSTER_HOME"] = before
+    with open(Path(home) / ".instance.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        os.environ["DAGSTER_HOME"] = home
+        try:
+            return dg.DagsterInstance.get()
+        finally:
+            if before is None:
+                os.environ.pop("DAGSTER_HOME", None)
+            else:
+                os.environ["DAGSTER_HOME"] = before
 
 
 def query(sql: str, warehouse: Path, output_format: str) -> int:

@@ -8,7 +8,14 @@ materialisations record each parse of that document.
 import dagster as dg
 
 from dagster_project import topics
-from dagster_project.build_state import inputs_digest, published_inputs, record_inputs
+from dagster_project.build_state import (
+    inputs_digest,
+    listing_fingerprint,
+    note_published_listing,
+    published_inputs,
+    record_inputs,
+    record_listing,
+)
 from dagster_project.defs.resources import WarehouseResource
 from dagster_project.ingest.documents import document_format, document_paths
 from dagster_project.ingest.raw_tables import RAW_TABLES
@@ -129,6 +136,10 @@ def raw_tables(
     When nothing changed since the published build (see dagster_project.build_state), yield
     nothing, so the rest of the run is skipped."""
     try:
+        # Taken before any file is read: a file written during the ingest changes the next one.
+        listing = listing_fingerprint(
+            warehouse.raw(), topics.pack_files(warehouse.topic_folders())
+        )
         packs = topics.load_packs(warehouse.topic_folders())
     except topics.PackError as error:
         raise dg.Failure(f"a topic pack does not validate: {error}") from None
@@ -142,6 +153,7 @@ def raw_tables(
         )
         digest = inputs_digest(con)
         record_inputs(con, digest)
+        record_listing(con, listing)
     finally:
         con.close()
     context.log.info(
@@ -165,6 +177,8 @@ def raw_tables(
             "skipped, the published warehouse stays as it is",
             digest[:12],
         )
+        # The next `foi build` can then tell from the listing alone that nothing changed.
+        note_published_listing(warehouse.published(), digest, listing)
         return
     for table in RAW_TABLES:
         yield dg.MaterializeResult(

@@ -9,6 +9,7 @@ the previous warehouse until then. It also writes the build's status file beside
 import dagster as dg
 import duckdb
 
+from dagster_project.build_state import note_publication
 from dagster_project.build_status import write_status
 from dagster_project.defs.resources import WarehouseResource
 from dagster_project.defs.transform import foi_dbt_models
@@ -31,6 +32,7 @@ def published_warehouse(
     context: dg.AssetExecutionContext, warehouse: WarehouseResource
 ) -> dg.MaterializeResult:
     path = publish(warehouse.build(), warehouse.published())
+    note_publication(path)
     con = duckdb.connect(str(path), read_only=True)
     try:
         status = write_status(path, con, stopped_by=[])

@@ -207,12 +207,15 @@ def test_build_prints_a_short_summary(cli_builds: dict) -> None:
     assert "OK created sql view model staging." in (root / "w/.build/last-build.log").read_text()
 
 
-def test_unchanged_verbose_build_shows_dagster_detail_without_noise(cli_builds: dict) -> None:
+def test_unchanged_build_answers_from_the_listing_without_noise(cli_builds: dict) -> None:
     second = cli_builds["second"]
+    root = cli_builds["root"]
     assert second.returncode == 0, second.stderr
     out = second.stdout + second.stderr
-    assert "nothing changed since the published build" in out
-    assert "raw_tables - 2 files unchanged, 0 to parse" in out
+    assert "nothing changed since the published build (no file under the raw folder" in out
+    assert "raw_tables" not in out  # no run: nothing was read again
+    assert "  documents    1 (0 new, 0 changed, 2 unchanged, 0 removed)" in out
+    assert f"    {root / 'raw/west-midlands/scan.pdf'}: " in out
     assert "INFO:dagster.builtin" not in out
     assert "emitted no result" not in out
     assert "No dagster instance configuration" not in out
@@ -220,7 +223,14 @@ def test_unchanged_verbose_build_shows_dagster_detail_without_noise(cli_builds: 
 
 
 def test_every_build_is_in_the_instance_history(cli_builds: dict, monkeypatch) -> None:
+    """The first build is a run; the second, which the listing shows has nothing to do, is an
+    observation of raw/files (decision 1500)."""
     monkeypatch.setenv("DAGSTER_HOME", str(cli_builds["home"]))
     with dg.DagsterInstance.get() as instance:
         runs = instance.get_runs()
-    assert [(r.job_name, r.status.value) for r in runs] == [("rebuild_everything", "SUCCESS")] * 2
+        checks = instance.fetch_observations(dg.AssetKey(["raw", "files"]), limit=10).records
+    assert [(r.job_name, r.status.value) for r in runs] == [("rebuild_everything", "SUCCESS")]
+    assert [c.run_id for c in checks] == [""]
+    observation = checks[0].asset_observation
+    assert observation.description == "foi build: nothing changed since the published build"
+    assert observation.metadata["raw_dir"].value == str(cli_builds["root"] / "raw")
