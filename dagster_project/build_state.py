@@ -19,7 +19,6 @@ from pathlib import Path
 
 import duckdb
 
-from dagster_project.ingest.raw_tables import CACHE_TABLE
 from dagster_project.paths import DBT_DIR, PROJECT_ROOT, build_path_for
 
 STATE_TABLE = "ingest_cache.build_inputs"
@@ -55,6 +54,10 @@ def models_fingerprint(con: duckdb.DuckDBPyConnection) -> str:
 
 def inputs_digest(con: duckdb.DuckDBPyConnection) -> str:
     """The digest of what a build from this build file's raw tables is made from."""
+    # Imported here: the ingest's modules (parsers, pandas) cost `foi build` a second when the
+    # listing alone shows that nothing changed.
+    from dagster_project.ingest.raw_tables import CACHE_TABLE
+
     digest = hashlib.sha256(models_fingerprint(con).encode())
     rows = con.execute(
         "select path, document_id, sidecar_digest, parser_fingerprint, outcome, reason, "
