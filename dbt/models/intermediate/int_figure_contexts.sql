@@ -49,6 +49,18 @@ distinct_texts as (
     select lead_norm from contexts
 ),
 
+-- What each distinct text says of periods, read once and joined back: read per figure, these
+-- readings were most of this model's time.
+text_periods as (
+    select
+        text_norm,
+        {{ period_phrase('text_norm') }} as period_text,
+        {{ snapshot_day_of_year('text_norm') }} as snapshot_day,
+        {{ list_year('text_norm') }} as list_year
+    from distinct_texts
+    where text_norm is not null
+),
+
 topics_per_pack as (
     {{ topic_pattern_per_pack('distinct_texts', 'patterns', 'measure', 'text_norm', ['offence_category']) }}
 ),
@@ -149,27 +161,24 @@ read_levels as (
         coalesce({{ framed('sub_question_topics', 'measure') }}, {{ framed('question_topics', 'measure') }}) as question_measure,
         -- the paragraph's opening sentence, when the figure stands in a later one
         {{ framed('lead_topics', 'measure') }} as lead_measure,
-        {{ period_phrase('contexts.heading_norm') }} as heading_period_text,
-        {{ period_phrase('contexts.preamble_norm') }} as preamble_period_text,
+        heading_periods.period_text as heading_period_text,
+        preamble_periods.period_text as preamble_period_text,
         {{ period_phrase('sentences.sentence_norm') }} as sentence_period_text,
+        coalesce(sub_question_periods.period_text, question_periods.period_text) as question_period_text,
         coalesce(
-            {{ period_phrase('contexts.sub_question_norm') }},
-            {{ period_phrase('contexts.question_norm') }}
-        ) as question_period_text,
-        coalesce(
-            {{ snapshot_day_of_year('contexts.heading_norm') }},
-            {{ snapshot_day_of_year('contexts.preamble_norm') }},
-            {{ snapshot_day_of_year('contexts.sub_question_norm') }},
-            {{ snapshot_day_of_year('contexts.question_norm') }}
+            heading_periods.snapshot_day,
+            preamble_periods.snapshot_day,
+            sub_question_periods.snapshot_day,
+            question_periods.snapshot_day
         ) as snapshot_day,
         -- the year a list of bare month names is in ("Month by month for 2024 so far", "July to
         -- September 2025"); never a year the list only starts from ("since 2007")
         coalesce(
-            {{ list_year('contexts.heading_norm') }},
-            {{ list_year('contexts.preamble_norm') }},
-            {{ list_year('contexts.sub_question_norm') }},
-            {{ list_year('contexts.question_norm') }},
-            {{ list_year('contexts.title_norm') }}
+            heading_periods.list_year,
+            preamble_periods.list_year,
+            sub_question_periods.list_year,
+            question_periods.list_year,
+            title_periods.list_year
         ) as context_year,
         heading_areas.area_kind as heading_area_kind,
         {{ custody_of('contexts.heading') }} as heading_custody,
@@ -179,7 +188,7 @@ read_levels as (
         and {{ framed('heading_topics', 'measure') }} is null
         and {{ framed('heading_labels', 'measure') }} is null
         and claimed_headings.text_norm is null
-        and {{ period_phrase('contexts.heading_norm') }} is null
+        and heading_periods.period_text is null
         and {{ sex_of('contexts.heading') }} is null
         and {{ custody_of('contexts.heading') }} is null
         and not {{ is_total_label('contexts.heading') }}
@@ -215,6 +224,11 @@ read_levels as (
         on contexts.preamble_norm = preamble_labels_in_frame.label_norm and frames.frame_topic = preamble_labels_in_frame.topic
     left join claimed_texts as claimed_headings on contexts.heading_norm = claimed_headings.text_norm
     left join heading_areas on contexts.heading_norm = heading_areas.label_norm
+    left join text_periods as heading_periods on contexts.heading_norm = heading_periods.text_norm
+    left join text_periods as preamble_periods on contexts.preamble_norm = preamble_periods.text_norm
+    left join text_periods as sub_question_periods on contexts.sub_question_norm = sub_question_periods.text_norm
+    left join text_periods as question_periods on contexts.question_norm = question_periods.text_norm
+    left join text_periods as title_periods on contexts.title_norm = title_periods.text_norm
 )
 
 select
