@@ -131,7 +131,9 @@ def _stat(path: str) -> tuple | None:
 
 def record_listing(con: duckdb.DuckDBPyConnection, listing: str) -> None:
     """Record in a build file the listing taken before its ingest read raw/."""
-    con.execute(f"create or replace table {LISTING_TABLE} as select ?::varchar as listing", [listing])
+    con.execute(
+        f"create or replace table {LISTING_TABLE} as select ?::varchar as listing", [listing]
+    )
 
 
 def _listing_path(published: Path) -> Path:

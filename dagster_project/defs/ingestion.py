@@ -137,9 +137,7 @@ def raw_tables(
     nothing, so the rest of the run is skipped."""
     try:
         # Taken before any file is read: a file written during the ingest changes the next one.
-        listing = listing_fingerprint(
-            warehouse.raw(), topics.pack_files(warehouse.topic_folders())
-        )
+        listing = listing_fingerprint(warehouse.raw(), topics.pack_files(warehouse.topic_folders()))
         packs = topics.load_packs(warehouse.topic_folders())
     except topics.PackError as error:
         raise dg.Failure(f"a topic pack does not validate: {error}") from None
