@@ -19,6 +19,7 @@ from pathlib import Path
 
 import duckdb
 
+from dagster_project.build_status import write_json
 from dagster_project.paths import DBT_DIR, PROJECT_ROOT, build_path_for
 
 STATE_TABLE = "ingest_cache.build_inputs"
@@ -144,11 +145,7 @@ def note_published_listing(published: Path, digest: str, listing: str) -> None:
     """Write beside the published warehouse the listing under which its inputs were last
     found to be `digest`: after a publication, and after a build that found nothing new (the
     published file itself is never written in place)."""
-    path = _listing_path(published)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.{os.getpid()}")
-    staging.write_text(json.dumps({"inputs": digest, "listing": listing}), encoding="utf-8")
-    os.replace(staging, path)
+    write_json(_listing_path(published), {"inputs": digest, "listing": listing})
 
 
 def note_publication(published: Path) -> None:

@@ -40,11 +40,17 @@ def write_status(published: Path, con: duckdb.DuckDBPyConnection, stopped_by: li
         ),
     }
     path = status_path(published)
+    write_json(path, status)
+    return path
+
+
+def write_json(path: Path, data: object) -> None:
+    """Replace a small JSON file beside the warehouse in one rename: a reader sees the old
+    file or the new one, never half of one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     staging = path.with_name(f".{path.name}.{os.getpid()}")
-    staging.write_text(json.dumps(status, indent=1, default=str) + "\n", encoding="utf-8")
+    staging.write_text(json.dumps(data, indent=1, default=str) + "\n", encoding="utf-8")
     os.replace(staging, path)
-    return path
 
 
 def read_status(published: Path) -> dict | None:
