@@ -152,12 +152,12 @@ def note_publication(published: Path) -> None:
     """After a publication: the listing and inputs the published build file recorded."""
     con = duckdb.connect(str(published), read_only=True)
     try:
+        digest = recorded_inputs(con)
         row = con.execute(f"select listing from {LISTING_TABLE}").fetchone()
     except duckdb.CatalogException:
         row = None
     finally:
         con.close()
-    digest = published_inputs(published)
     if row and digest:
         note_published_listing(published, digest, row[0])
     else:
