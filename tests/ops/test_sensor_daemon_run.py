@@ -18,21 +18,39 @@ from tests.ops.conftest import read_state, write_seed
 
 pytestmark = pytest.mark.slow
 
-POLLS = 1200  # half-second polls: a daemon start, a sensor tick and a whole build
+POLLS = 600  # half-second polls: a daemon start, a sensor tick and a whole build (~85 s here)
 
 
-def wait_for_run(home: Path, daemon: subprocess.Popen) -> tuple[dg.DagsterRun, list[str]]:
+def wait_for_run(
+    home: Path, daemon: subprocess.Popen, log: Path
+) -> tuple[dg.DagsterRun, list[str]]:
     """The sensor's finished run, with the error messages of its failures (if any)."""
     with dg.DagsterInstance.from_config(str(home)) as instance:
         for _ in range(POLLS):
-            assert daemon.poll() is None, "the dagster daemon exited"
+            assert daemon.poll() is None, f"the dagster daemon exited\n{tail(log)}"
             runs = instance.get_runs(
                 filters=dg.RunsFilter(tags={"foi/trigger": "raw_documents_sensor"})
             )
             if runs and runs[0].is_finished:
                 return runs[0], failures(instance, runs[0].run_id)
             time.sleep(0.5)
-    pytest.fail("no finished run from raw_documents_sensor")
+        runs = instance.get_runs()
+        statuses = [(run.job_name, run.status.value, run.tags) for run in runs]
+        logs = [
+            f"{entry.level} {entry.user_message}"
+            for run in runs
+            for entry in instance.all_logs(run.run_id)
+        ]
+    pytest.fail(
+        "no finished run from raw_documents_sensor\n"
+        f"runs: {statuses}\nrun logs (last 40):\n" + "\n".join(logs[-40:]) + f"\n{tail(log)}"
+    )
+
+
+def tail(log: Path, lines: int = 60) -> str:
+    """The end of the daemon's output, for a failure message."""
+    text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
+    return "daemon output (end):\n" + "\n".join(text.splitlines()[-lines:])
 
 
 def failures(instance: dg.DagsterInstance, run_id: str) -> list[str]:
@@ -51,25 +69,31 @@ def test_sensor_starts_a_run_that_publishes_a_new_document(tmp_path: Path) -> No
     home.mkdir()
     shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
     write_seed(raw)
+    # The instance's storage is created here, before the daemon starts: two processes creating a
+    # fresh SQLite instance at once can both stamp its schema and leave it unreadable.
+    with dg.DagsterInstance.from_config(str(home)):
+        pass
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),
         "FOI_RAW_DIR": str(raw),
         "FOI_WAREHOUSE": str(published),
     }
-    daemon = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "dagster-daemon"),
-            "run",
-            "-m",
-            "dagster_project.definitions",
-        ],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    log = tmp_path / "daemon.log"
+    with log.open("wb") as output:
+        daemon = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "dagster-daemon"),
+                "run",
+                "-m",
+                "dagster_project.definitions",
+            ],
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
     try:
-        run, errors = wait_for_run(home, daemon)
+        run, errors = wait_for_run(home, daemon, log)
     finally:
         daemon.terminate()
         daemon.wait()
