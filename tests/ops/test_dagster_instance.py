@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import dagster as dg
+
 from dagster_project.cli import _instance
+from dagster_project.paths import PROJECT_ROOT
 
 OPEN_INSTANCE = """
 import sys
@@ -55,3 +59,16 @@ def test_a_named_home_is_used_and_restored(tmp_path: Path, monkeypatch) -> None:
         assert instance.is_persistent
         assert Path(instance.root_directory) == tmp_path / "home"
     assert os.environ["DAGSTER_HOME"] == str(tmp_path / "home")
+
+
+def test_the_committed_instance_runs_one_at_a_time_and_fails_a_run_that_never_starts(
+    tmp_path: Path,
+) -> None:
+    # A run whose worker never started would otherwise hold the one-run queue for ever.
+    home = tmp_path / "dagster_home"
+    home.mkdir()
+    shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    with dg.DagsterInstance.from_config(str(home)) as instance:
+        assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 1
+        assert instance.run_monitoring_enabled
+        assert instance.run_monitoring_start_timeout_seconds == 300
