@@ -67,6 +67,19 @@ def dbt_manifest() -> None:
     prepare(quiet=True)
 
 
+def committed_dagster_home(home: Path) -> Path:
+    """`home` made a Dagster instance with the project's committed dagster.yaml, its storage
+    created here: processes started on it later never create a fresh SQLite instance at once,
+    which can stamp its schema twice and leave it unreadable."""
+    import dagster as dg
+
+    home.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    with dg.DagsterInstance.from_config(str(home)):
+        pass
+    return home
+
+
 def build_warehouse(raw_dir: Path, warehouse: Path, force: bool = False) -> Path:
     """Run `foi build` in-process; fail the test with the build's own message if it fails."""
     code = build(raw_dir, warehouse, force=force)
@@ -142,9 +155,7 @@ def unreadable_builds(tmp_path_factory: pytest.TempPathFactory) -> dict:
     def make(root: Path) -> None:
         raw = write_seed_raw(root / "raw") / "west-midlands"
         (raw / "scan.pdf").write_bytes(b"not a pdf at all")
-        home = root / "dagster_home"
-        home.mkdir()
-        shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home)
+        home = committed_dagster_home(root / "dagster_home")
         env = {**os.environ, "DAGSTER_HOME": str(home)}
         args = ["build", "--raw-dir", str(root / "raw"), "--warehouse", str(root / "w/foi.duckdb")]
         for name, extra in (("first", []), ("second", ["-v"])):

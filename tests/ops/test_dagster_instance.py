@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import dagster as dg
 
 from dagster_project.cli import _instance
-from dagster_project.paths import PROJECT_ROOT
+from tests.conftest import committed_dagster_home
 
 OPEN_INSTANCE = """
 import sys
@@ -65,9 +64,7 @@ def test_the_committed_instance_runs_one_at_a_time_and_fails_a_run_that_never_st
     tmp_path: Path,
 ) -> None:
     # A run whose worker never started would otherwise hold the one-run queue for ever.
-    home = tmp_path / "dagster_home"
-    home.mkdir()
-    shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    home = committed_dagster_home(tmp_path / "dagster_home")
     with dg.DagsterInstance.from_config(str(home)) as instance:
         assert instance.get_concurrency_config().run_queue_config.max_concurrent_runs == 1
         assert instance.run_monitoring_enabled

@@ -8,7 +8,6 @@ from __future__ import annotations
 import itertools
 import json
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.paths import PROJECT_ROOT
+from tests.conftest import committed_dagster_home
 
 READY_POLLS = 600  # half-second polls: the webserver loads the dbt manifest first
 
@@ -57,8 +56,7 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def webserver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    home = tmp_path_factory.mktemp("dagster_home")
-    shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    home = committed_dagster_home(tmp_path_factory.mktemp("dagster_home"))
     port = free_port()
     server = subprocess.Popen(
         [

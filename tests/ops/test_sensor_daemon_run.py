@@ -4,7 +4,6 @@ dropped into raw/, queues one run of rebuild_everything, and that run publishes 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
-from dagster_project.paths import PROJECT_ROOT
+from tests.conftest import committed_dagster_home
 from tests.ops.conftest import read_state, write_seed
 
 pytestmark = pytest.mark.slow
@@ -66,13 +65,8 @@ def failures(instance: dg.DagsterInstance, run_id: str) -> list[str]:
 def test_sensor_starts_a_run_that_publishes_a_new_document(tmp_path: Path) -> None:
     home, raw = tmp_path / "dagster_home", tmp_path / "raw"
     published = tmp_path / "warehouse" / "foi.duckdb"
-    home.mkdir()
-    shutil.copy(PROJECT_ROOT / "dagster_home" / "dagster.yaml", home / "dagster.yaml")
+    committed_dagster_home(home)
     write_seed(raw)
-    # The instance's storage is created here, before the daemon starts: two processes creating a
-    # fresh SQLite instance at once can both stamp its schema and leave it unreadable.
-    with dg.DagsterInstance.from_config(str(home)):
-        pass
     env = {
         **os.environ,
         "DAGSTER_HOME": str(home),
