@@ -110,11 +110,37 @@ def test_bench_runs_at_tiny_scale_and_reports_every_metric(tmp_path: Path) -> No
         assert {"raw__files", "raw_tables", "foi_dbt_models", "warehouse__published"} <= set(
             build["steps"]
         ), name
+        costs = build["fixed_costs"]
+        assert costs["planned_events"] > 100, name  # one per asset and check
+        assert costs["data_tests"] > 100, name
+        for part in (
+            "before_run",
+            "run_planning",
+            "dbt_setup",
+            "dbt_start",
+            "dbt_run",
+            "dbt_tests_floor",
+            "after_publication",
+        ):
+            assert costs[part] > 0, (name, part, costs)
+        assert costs["fixed_before_work"] == pytest.approx(
+            sum(costs[p] for p in ("before_run", "run_planning", "dbt_setup", "dbt_start")),
+            abs=0.05,
+        )
+        # publication comes after the work before it and before the build's end
+        assert costs["fixed_before_work"] < costs["published_after"] < build["seconds"], name
     assert report["builds"]["cold"]["published"]["documents"] == 6
     assert report["builds"]["rebuild_one_new"]["published"]["documents"] == 7
     assert report["builds"]["cold_small"]["published"]["documents"] == 2
 
-    assert report["one_new_document"]["visible"] is True
+    one_new = report["one_new_document"]
+    assert one_new["visible"] is True
+    assert (
+        one_new["seconds_to_visible"]
+        == report["builds"]["rebuild_one_new"]["fixed_costs"]["published_after"]
+    )
+    assert one_new["seconds_whole_build"] == report["builds"]["rebuild_one_new"]["seconds"]
+    assert "| dbt_start: dbt's launch to its first node" in (results / "latest.md").read_text()
     assert report["one_new_document"]["figures_in_marts"] > 0
     assert set(report["queries"]) >= CONTRACT_MARTS
     for mart in CONTRACT_MARTS:
@@ -128,6 +154,7 @@ def test_bench_runs_at_tiny_scale_and_reports_every_metric(tmp_path: Path) -> No
         "unchanged_rebuild_seconds",
         "unchanged_rebuild_share_of_cold",
         "new_document_visible_seconds",
+        "new_document_build_seconds",
         "parse_ratio_to_floor",
         "mart_query_ms",
         "time_ratio_per_10x_documents",

@@ -60,9 +60,11 @@ def make_resources(raw_dir: str = "", published_path: str = "") -> dict:
         "dbt": DbtCliResource(
             project_dir=dbt_project,
             profiles_dir=str(dbt_project.project_dir),
-            # The dbt installed in this environment, so a venv works without being activated
-            # (dagster dev's code server may run with a resolved sys.executable).
-            dbt_executable=str(Path(sysconfig.get_path("scripts")) / "dbt"),
+            # dbt as installed in this environment (a venv works without being activated:
+            # dagster dev's code server may run with a resolved sys.executable), through the
+            # launcher that answers dagster-dbt's `--version` from package metadata (decision
+            # 1600, dagster_project/dbt_launcher.py).
+            dbt_executable=str(Path(sysconfig.get_path("scripts")) / "foi-dbt"),
         ),
     }
 
