@@ -163,6 +163,9 @@ def test_ui_attaches_the_dbt_tests_as_asset_checks(ui_data: dict) -> None:
         for check in node["assetChecksOrError"].get("checks", [])
     }
     assert expected and shown == expected
+    # a model's required columns are one check (decision 1600), not one per column
+    assert ("marts/fct_disclosed_figures", "columns_not_null_fct_disclosed_figures") in shown
+    assert ("marts/fct_disclosed_figures", "not_null_fct_disclosed_figures_figure_id") not in shown
 
 
 def test_ui_lists_the_sensor_and_schedule_and_queues_one_run_at_a_time(ui_data: dict) -> None:
