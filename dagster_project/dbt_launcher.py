@@ -9,8 +9,32 @@ critical path of every build (decision 1600). Anything else goes to dbt unchange
 
 from __future__ import annotations
 
+import logging
 import sys
+import sysconfig
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+LAUNCHER = "foi-dbt"
+
+
+def dbt_executable(scripts: Path | None = None) -> str:
+    """The executable the dbt step runs: `foi-dbt` beside this Python (a venv works without
+    being activated: dagster dev's code server may run with a resolved sys.executable). An
+    install made before `foi-dbt` existed (a venv kept from an older checkout: `foi` is there,
+    `foi-dbt` is not) runs dbt's own script instead, so every build still runs, at the cost of
+    dbt's own `--version`."""
+    folder = scripts or Path(sysconfig.get_path("scripts"))
+    launcher = folder / LAUNCHER
+    if launcher.exists():
+        return str(launcher)
+    logging.getLogger(__name__).warning(
+        "%s is not installed: dbt runs as %s, a few seconds slower a build "
+        "(reinstall the package: make install)",
+        launcher,
+        folder / "dbt",
+    )
+    return str(folder / "dbt")
 
 
 def version_text() -> str:

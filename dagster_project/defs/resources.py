@@ -1,7 +1,6 @@
 """The warehouse resource: where raw/ is, where a build writes, where it is published, and
 the one-writer lock every run holds from its start to its end."""
 
-import sysconfig
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -9,7 +8,7 @@ import dagster as dg
 from dagster_dbt import DbtCliResource
 from pydantic import PrivateAttr
 
-from dagster_project import topics
+from dagster_project import dbt_launcher, topics
 from dagster_project.defs.dbt_project import dbt_project
 from dagster_project.paths import build_path_for, default_raw_dir, default_warehouse
 from dagster_project.warehouse import build_lock
@@ -60,11 +59,9 @@ def make_resources(raw_dir: str = "", published_path: str = "") -> dict:
         "dbt": DbtCliResource(
             project_dir=dbt_project,
             profiles_dir=str(dbt_project.project_dir),
-            # dbt as installed in this environment (a venv works without being activated:
-            # dagster dev's code server may run with a resolved sys.executable), through the
-            # launcher that answers dagster-dbt's `--version` from package metadata (decision
-            # 1600, dagster_project/dbt_launcher.py).
-            dbt_executable=str(Path(sysconfig.get_path("scripts")) / "foi-dbt"),
+            # dbt as installed in this environment, through the launcher that answers
+            # dagster-dbt's `--version` from package metadata (decision 1600).
+            dbt_executable=dbt_launcher.dbt_executable(),
         ),
     }
 

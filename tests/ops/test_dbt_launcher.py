@@ -13,6 +13,7 @@ from pathlib import Path
 import dbt.version
 from dagster_dbt import DbtCliResource
 
+from dagster_project.dbt_launcher import dbt_executable
 from dagster_project.defs.resources import make_resources
 from dagster_project.paths import DBT_DIR
 
@@ -43,6 +44,15 @@ def test_the_launcher_passes_every_other_command_to_dbt() -> None:
 
 def test_the_dbt_resource_runs_the_launcher() -> None:
     assert Path(make_resources()["dbt"].dbt_executable) == LAUNCHER
+
+
+def test_an_install_from_before_the_launcher_runs_dbt_itself(tmp_path: Path) -> None:
+    """A venv installed before `foi-dbt` existed has `foi` and `dbt` but no `foi-dbt`: the
+    definitions must still load and build (dagster-dbt refuses a missing executable)."""
+    (tmp_path / "dbt").touch()
+    assert dbt_executable(tmp_path) == str(tmp_path / "dbt")
+    (tmp_path / "foi-dbt").touch()
+    assert dbt_executable(tmp_path) == str(tmp_path / "foi-dbt")
 
 
 def test_dagster_dbt_still_asks_the_executable_for_its_version(tmp_path: Path) -> None:
